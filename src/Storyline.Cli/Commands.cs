@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Storyline.Cli;
+
+/// <summary>Exit codes, the same for every command.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int CompletedWithWarnings = 3;
+}
+
+/// <summary>Every subcommand of <c>storyline</c>.</summary>
+public static class Commands
+{
+    public static IEnumerable<Command> All() =>
+    [
+        RunCommand.Create(),
+        StatementsCommand.Create(),
+        ExportCommand.Create(),
+        EvalCommand.Create(),
+    ];
+
+    /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
+    public static Option<string> DbOption() => new("--db")
+    {
+        Description = "SQLite database file",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STORYLINE_DB") ?? "storyline.db",
+    };
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Storyline.Documents;
+
+/// <summary>Facts about a document as a whole, filled by extraction and refined by later stages.</summary>
+public sealed class DocumentMetadata
+{
+    public string? SourceUri { get; set; }
+    public string? Title { get; set; }
+    public string? Outlet { get; set; }
+    public IReadOnlyList<string> Authors { get; set; } = [];
+    public DateOnly? Published { get; set; }
+
+    /// <summary>True when no date is printed and <see cref="Published"/> was inferred from the text.</summary>
+    public bool PublishedInferred { get; set; }
+
+    /// <summary>How the date was established: which evidence, which trap (day/month order, wrong year).</summary>
+    public string? PublishedNote { get; set; }
+
+    public string? Language { get; set; }
+}
+
+/// <summary>
+/// One article: an immutable text and the annotations the pipeline stages add to it. Every annotation is a
+/// <see cref="Span"/> into <see cref="Text"/>, so every output can point back to the exact source characters.
+/// </summary>
+public sealed class Document
+{
+    public Document(string text, DocumentMetadata? metadata = null, string? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        Metadata = metadata ?? new DocumentMetadata();
+        Id = id ?? ContentHash.Of(text);
+    }
+
+    /// <summary>Identity: the content hash of the source the document was made from.</summary>
+    public string Id { get; }
+
+    public string Text { get; }
+
+    public DocumentMetadata Metadata { get; }
+
+    public IReadOnlyList<Line> Lines { get; set; } = [];
+    public IReadOnlyList<Token> Tokens { get; set; } = [];
+    public IReadOnlyList<Sentence> Sentences { get; set; } = [];
+    public IReadOnlyList<EntityMention> Mentions { get; set; } = [];
+    public IReadOnlyList<Entity> Entities { get; set; } = [];
+    public IReadOnlyList<TimeExpression> TimeExpressions { get; set; } = [];
+    public IReadOnlyList<Statement> Statements { get; set; } = [];
+    public IReadOnlyList<Event> Events { get; set; } = [];
+    public IReadOnlyList<Claim> Claims { get; set; } = [];
+    public IReadOnlyList<Dispute> Disputes { get; set; } = [];
+
+    /// <summary>The article's own text (title, headings, body), without captions and boilerplate.</summary>
+    public IEnumerable<Span> BodySpans => Lines.Count == 0 ? [new Span(0, Text.Length)] : Lines.Where(l => l.IsArticle).Select(l => l.Span);
+
+    public string BodyText => string.Join("\n", BodySpans.Select(s => s.Of(Text)));
+
+    public string Slice(Span span) => span.Of(Text);
+
+    /// <summary>True when the span lies inside an article line (not a caption or boilerplate).</summary>
+    public bool IsInBody(Span span) => Lines.Count == 0 || Lines.Any(l => l.IsArticle && l.Span.Contains(span));
+}
+
+public static class ContentHash
+{
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes; the identity of a document across runs.</summary>
+    public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
+
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,50 @@
+using Storyline.Ingest;
+
+namespace Storyline.Evaluation;
+
+/// <summary>
+/// Scores every stage against articles with a <c>NAME.gold.json</c> beside them (GOLD-FORMAT.md): line labels,
+/// body, title, published date, statements, time, entities, events, claims, disputes.
+/// </summary>
+public sealed class GoldEvaluator : IDatasetEvaluator
+{
+    public string Format => "gold";
+
+    public bool CanEvaluate(string directory) => Pairs(directory).Any();
+
+    /// <summary>Article files that have gold beside them, in ordinal order.</summary>
+    public static IEnumerable<(string Article, string Gold)> Pairs(string directory) =>
+        Directory.EnumerateFiles(directory, "*.gold.json")
+            .Order(StringComparer.Ordinal)
+            .Select(gold => (Article: FindArticle(gold), Gold: gold))
+            .Where(p => p.Article is not null)
+            .Select(p => (p.Article!, p.Gold));
+
+    private static string? FindArticle(string gold)
+    {
+        var stem = gold[..^".gold.json".Length];
+        return new[] { ".txt", ".html", ".htm" }.Select(ext => stem + ext).FirstOrDefault(File.Exists);
+    }
+
+    public EvalReport Evaluate(string directory, Pipeline pipeline, IProgress<EvalProgress>? progress = null)
+    {
+        var pairs = Pairs(directory).ToList();
+        var report = new EvalReport(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), Format);
+        var scorer = new GoldScorer();
+        var source = new FileSource(w => report.Notes.Add(w.ToString()));
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var (article, goldPath) = pairs[i];
+            progress?.Report(new EvalProgress(i, pairs.Count, Path.GetFileName(article)));
+            var input = source.ReadFile(article).FirstOrDefault();
+            if (input is null)
+                continue;
+            var document = pipeline.Process(input);
+            scorer.Add(document, GoldFile.Read(goldPath));
+        }
+        progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
+        report.Documents = scorer.Documents;
+        scorer.WriteTo(report);
+        return report;
+    }
+}

@@ -1,0 +1,40 @@
+using Storyline.Documents;
+using Storyline.Ingest;
+
+namespace Storyline.Extraction;
+
+/// <summary>Scraped text, one paragraph per line: the document text is the file as is; each line gets a label.</summary>
+public sealed class TextArticleExtractor
+{
+    public Document Extract(SourceDocument source)
+    {
+        var document = new Document(source.Content, id: source.Id);
+        document.Lines = LineSplitter.Split(source.Content).Select(span => new Line(span, LineLabel.Body)).ToList();
+        return document;
+    }
+}
+
+public static class LineSplitter
+{
+    /// <summary>The non-empty lines of a text (trimmed of surrounding whitespace), as spans.</summary>
+    public static List<Span> Split(string text)
+    {
+        var lines = new List<Span>();
+        int start = 0;
+        while (start <= text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+                end = text.Length;
+            int s = start, e = end;
+            while (s < e && char.IsWhiteSpace(text[s]))
+                s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+                e--;
+            if (e > s)
+                lines.Add(Span.FromBounds(s, e));
+            start = end + 1;
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Storyline.Documents;
+
+namespace Storyline.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file, WAL journal, FTS5 over document bodies and statement texts.
+/// Each document is written in one transaction, so a run killed at any point leaves no half-written document.
+/// </summary>
+public sealed class SqliteStore : IStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    public SqliteStore(string path)
+    {
+        Path = path;
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        _connection = new SqliteConnection(builder.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        Migrate();
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    private void Migrate()
+    {
+        int version = SchemaVersion;
+        if (version > SqliteMigrations.Steps.Length)
+            throw new StoreException($"{Path} has schema version {version}, newer than this Storyline knows ({SqliteMigrations.Steps.Length}); upgrade Storyline.");
+        for (int step = version; step < SqliteMigrations.Steps.Length; step++)
+        {
+            using var tx = _connection.BeginTransaction();
+            Execute(SqliteMigrations.Steps[step], tx);
+            Execute($"PRAGMA user_version = {step + 1}", tx);
+            tx.Commit();
+        }
+    }
+
+    public SaveOutcome Save(Document document)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            var body = document.BodyText;
+            var inserted = Execute(
+                """
+                INSERT OR IGNORE INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at)
+                VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now)
+                """,
+                tx,
+                ("$id", document.Id), ("$uri", document.Metadata.SourceUri), ("$title", document.Metadata.Title),
+                ("$outlet", document.Metadata.Outlet), ("$authors", JsonSerializer.Serialize(document.Metadata.Authors, StoreJson.Default.IReadOnlyListString)),
+                ("$published", Format(document.Metadata.Published)), ("$inferred", document.Metadata.PublishedInferred ? 1 : 0),
+                ("$note", document.Metadata.PublishedNote), ("$language", document.Metadata.Language),
+                ("$text", document.Text), ("$body", body), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            if (inserted == 0)
+                return SaveOutcome.AlreadyStored;
+
+            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx,
+                ("$id", document.Id), ("$title", document.Metadata.Title), ("$body", body));
+            WriteAnnotations(document, tx);
+            tx.Commit();
+            return SaveOutcome.Added;
+        }
+    }
+
+    private void WriteAnnotations(Document d, SqliteTransaction tx)
+    {
+        using (var cmd = Prepare("INSERT INTO lines VALUES ($d, $s, $l, $label)", tx, "$d", "$s", "$l", "$label"))
+        {
+            foreach (var line in d.Lines)
+                Run(cmd, d.Id, line.Span.Start, line.Span.Length, line.Label.ToString().ToLowerInvariant());
+        }
+        using (var cmd = Prepare("INSERT OR IGNORE INTO entities (id, name, type) VALUES ($id, $n, $t)", tx, "$id", "$n", "$t"))
+        using (var alias = Prepare("INSERT OR IGNORE INTO entity_aliases VALUES ($id, $a)", tx, "$id", "$a"))
+        {
+            foreach (var e in d.Entities)
+            {
+                Run(cmd, e.Id, e.Name, e.Type);
+                foreach (var a in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
+                    Run(alias, e.Id, a);
+            }
+        }
+        using (var cmd = Prepare("INSERT INTO mentions VALUES ($d, $s, $l, $t, $e)", tx, "$d", "$s", "$l", "$t", "$e"))
+        {
+            foreach (var m in d.Mentions)
+                Run(cmd, d.Id, m.Span.Start, m.Span.Length, m.Type, m.EntityId);
+        }
+        using (var cmd = Prepare(
+            """
+            INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, text)
+            VALUES ($d, $s, $l, $k, $sp, $sps, $spl, $c, $cs, $cl, $a, $on, $pub, $text) RETURNING id
+            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$text"))
+        using (var fts = Prepare("INSERT INTO statements_fts (rowid, text) VALUES ($id, $text)", tx, "$id", "$text"))
+        {
+            foreach (var st in d.Statements)
+            {
+                var text = d.Slice(st.Content);
+                SetAll(cmd, d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
+                    st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
+                    st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, text);
+                var id = (long)cmd.ExecuteScalar()!;
+                Run(fts, id, text);
+            }
+        }
+        using (var cmd = Prepare("INSERT INTO time_expressions VALUES ($d, $s, $l, $t, $v)", tx, "$d", "$s", "$l", "$t", "$v"))
+        {
+            foreach (var t in d.TimeExpressions)
+                Run(cmd, d.Id, t.Span.Start, t.Span.Length, t.Type.ToString().ToUpperInvariant(), t.Value);
+        }
+        using (var cmd = Prepare(
+            "INSERT INTO events (document_id, start, length, type, participants, date, place, negated, hypothetical) VALUES ($d, $s, $l, $t, $p, $dt, $pl, $n, $h)",
+            tx, "$d", "$s", "$l", "$t", "$p", "$dt", "$pl", "$n", "$h"))
+        {
+            foreach (var e in d.Events)
+                Run(cmd, d.Id, e.Span.Start, e.Span.Length, e.Type, JsonSerializer.Serialize(e.Participants, StoreJson.Default.IReadOnlyListString),
+                    e.Date, e.Place, e.Negated ? 1 : 0, e.Hypothetical ? 1 : 0);
+        }
+        using (var cmd = Prepare("INSERT INTO claims VALUES ($d, $s, $l, $q, $u, $sub, $c)", tx, "$d", "$s", "$l", "$q", "$u", "$sub", "$c"))
+        {
+            foreach (var c in d.Claims)
+                Run(cmd, d.Id, c.Span.Start, c.Span.Length, c.Quantity, c.Unit, c.Subject, c.Claimant);
+        }
+        using (var cmd = Prepare("INSERT INTO disputes VALUES ($d, $cs, $cl, $ds, $dl)", tx, "$d", "$cs", "$cl", "$ds", "$dl"))
+        {
+            foreach (var x in d.Disputes)
+                Run(cmd, d.Id, x.Claim.Start, x.Claim.Length, x.DisputedBy.Start, x.DisputedBy.Length);
+        }
+    }
+
+    public bool Contains(string documentId)
+    {
+        lock (_gate)
+            return Scalar("SELECT 1 FROM documents WHERE id = $id", ("$id", documentId)) is not null;
+    }
+
+    public long CountDocuments()
+    {
+        lock (_gate)
+            return (long)Scalar("SELECT count(*) FROM documents")!;
+    }
+
+    public long CountStatements()
+    {
+        lock (_gate)
+            return (long)Scalar("SELECT count(*) FROM statements")!;
+    }
+
+    public DocumentRecord? GetDocument(string id)
+    {
+        lock (_gate)
+            return ReadDocuments("WHERE id = $id", ("$id", id)).FirstOrDefault();
+    }
+
+    public IEnumerable<DocumentRecord> Documents(int offset = 0, int limit = int.MaxValue)
+    {
+        lock (_gate)
+            return ReadDocuments("ORDER BY published, id LIMIT $limit OFFSET $offset", ("$limit", limit), ("$offset", offset));
+    }
+
+    private List<DocumentRecord> ReadDocuments(string tail, params (string, object?)[] args)
+    {
+        using var cmd = Command($"SELECT id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body FROM documents {tail}", null, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<DocumentRecord>();
+        while (r.Read())
+        {
+            list.Add(new DocumentRecord(
+                r.GetString(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3),
+                JsonSerializer.Deserialize(r.GetString(4), StoreJson.Default.IReadOnlyListString) ?? [],
+                ParseDate(NullableString(r, 5)), r.GetInt64(6) != 0, NullableString(r, 7), NullableString(r, 8),
+                r.GetString(9), r.GetString(10)));
+        }
+        return list;
+    }
+
+    public IEnumerable<StatementRecord> QueryStatements(StatementQuery q)
+    {
+        var where = new List<string>();
+        var args = new List<(string, object?)>();
+        if (q.Speaker is { } speaker)
+        {
+            where.Add("s.speaker LIKE $speaker ESCAPE '\\'");
+            args.Add(("$speaker", "%" + EscapeLike(speaker) + "%"));
+        }
+        if (q.Text is { } text)
+        {
+            where.Add("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH $q)");
+            args.Add(("$q", FtsQuery.From(text)));
+        }
+        if (q.Outlet is { } outlet)
+        {
+            where.Add("d.outlet = $outlet COLLATE NOCASE");
+            args.Add(("$outlet", outlet));
+        }
+        if (q.From is { } from)
+        {
+            where.Add("coalesce(s.said_on, d.published) >= $from");
+            args.Add(("$from", Format(from)));
+        }
+        if (q.To is { } to)
+        {
+            where.Add("coalesce(s.said_on, d.published) <= $to");
+            args.Add(("$to", Format(to)));
+        }
+        args.Add(("$limit", q.Limit));
+        args.Add(("$offset", q.Offset));
+        var sql = $"""
+            SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start
+            LIMIT $limit OFFSET $offset
+            """;
+        lock (_gate)
+        {
+            using var cmd = Command(sql, null, [.. args]);
+            using var r = cmd.ExecuteReader();
+            var list = new List<StatementRecord>();
+            while (r.Read())
+            {
+                list.Add(new StatementRecord(
+                    r.GetInt64(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), ParseDate(NullableString(r, 4)),
+                    NullableString(r, 5), r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9),
+                    ParseDate(NullableString(r, 10)), r.GetInt32(11), r.GetInt32(12)));
+            }
+            return list;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static string? Format(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? s) =>
+        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx, params (string Name, object? Value)[] args)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (name, value) in args)
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private int Execute(string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, tx, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, null, args);
+        return cmd.ExecuteScalar();
+    }
+
+    private SqliteCommand Prepare(string sql, SqliteTransaction tx, params string[] names)
+    {
+        var cmd = Command(sql, tx);
+        foreach (var n in names)
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = n });
+        return cmd;
+    }
+
+    private static void SetAll(SqliteCommand cmd, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static void Run(SqliteCommand cmd, params object?[] values)
+    {
+        SetAll(cmd, values);
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The store's own error: a message meant for the user, not a stack trace.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Turns a user's words into an FTS5 query that cannot be a syntax error: each word quoted, all required.</summary>
+public static class FtsQuery
+{
+    public static string From(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"");
+        return string.Join(" AND ", words);
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
+internal sealed partial class StoreJson : System.Text.Json.Serialization.JsonSerializerContext;
