@@ -41,6 +41,7 @@ public sealed class Pipeline
         new Entities.EntityStage(),
         new Statements.StatementStage(),
         new Events.EventStage(),
+        new Time.DatingStage(),
     ];
 
     public IEnumerable<string> StageNames => _stages.Select(s => s.Name).Prepend("extraction");
