@@ -60,7 +60,25 @@ internal static class RunCommand
         foreach (var w in warnings)
             Output.Warn(w.ToString());
         summary.Print(store, dbPath, warnings.Count);
+        PrintSample(store);
         return warnings.Count > 0 ? ExitCodes.CompletedWithWarnings : ExitCodes.Ok;
+    }
+
+    /// <summary>A taste of the result: the first statements in the store, so the first run shows what Storyline finds.</summary>
+    private static void PrintSample(IStore store)
+    {
+        var sample = store.QueryStatements(new StatementQuery(Limit: 8)).ToList();
+        if (sample.Count == 0)
+            return;
+        var table = new Table().Title("Who said what (first statements; `storyline statements` lists them all)")
+            .AddColumns("said on", "speaker", "statement", "reported by");
+        foreach (var s in sample)
+        {
+            var text = s.Text.Length > 120 ? s.Text[..119] + "…" : s.Text;
+            table.AddRow(Markup.Escape(s.SaidOn?.ToString("yyyy-MM-dd") ?? "?"), Markup.Escape(s.Speaker ?? "(unknown)"),
+                Markup.Escape(text), Markup.Escape(s.Outlet ?? Path.GetFileName(s.SourceUri ?? s.DocumentId)));
+        }
+        AnsiConsole.Write(table);
     }
 
     private sealed class RunSummary
