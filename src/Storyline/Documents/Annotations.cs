@@ -13,7 +13,8 @@ public enum TokenKind : byte { Word, Number, Punctuation, Quote, Symbol, Url }
 
 public readonly record struct Token(Span Span, TokenKind Kind);
 
-public sealed record Sentence(Span Span);
+/// <summary>A sentence; its tokens are <c>Document.Tokens[FirstToken .. FirstToken + TokenCount)</c> when <see cref="TokenCount"/> &gt; 0.</summary>
+public sealed record Sentence(Span Span, int FirstToken = 0, int TokenCount = 0);
 
 /// <summary>A named-entity mention; <see cref="EntityId"/> is set by the entity linker.</summary>
 public sealed record EntityMention(Span Span, string Type, string? EntityId = null);
