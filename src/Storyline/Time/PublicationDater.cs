@@ -46,7 +46,7 @@ internal static class PublicationDater
             var printed = full.Span.Of(text).Trim();
             return full.Spec switch
             {
-                CalendarSpec c => CheckWeekday(c, printed, mentions),
+                CalendarSpec c => CheckWeekday(c, printed, mentions.Where(m => !line.Contains(m.Mention.Span)).ToList()),
                 NumericDateSpec n when n.Best([n.Year!.Value], dayFirst) is { } date =>
                     new PublicationEstimate(date, false, $"Printed dateline '{printed}', read {(dayFirst ? "day/month" : "month/day")} as {Calendar.English(date)}.", 0.85),
                 _ => null,

@@ -129,7 +129,7 @@ internal static class TimeGrammar
         {
             for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
             {
-                if (m.Length > 80)
+                if (m.Length > 80 || (rule.Pattern.Options.HasFlag(RegexOptions.IgnoreCase) && IsInName(text, m.Index)))
                     continue;
                 TimexSpec? spec;
                 try
@@ -159,6 +159,25 @@ internal static class TimeGrammar
     private static int? IntOrNull(Match m, string group) => m.Groups[group].Success ? Int(m, group) : null;
 
     private static int FullYear(int year) => year >= 100 ? year : year < 50 ? 2000 + year : 1900 + year;
+
+    /// <summary>
+    /// "India Today", "Good Morning America": a capitalised time word right after a capitalised word, mid-sentence,
+    /// is part of a name.
+    /// </summary>
+    private static bool IsInName(string text, int start)
+    {
+        if (!char.IsUpper(text[start]))
+            return false;
+        int i = start;
+        while (i > 0 && text[i - 1] == ' ')
+            i--;
+        if (i == start || i == 0)
+            return false;
+        int w = i;
+        while (w > 0 && char.IsLetter(text[w - 1]))
+            w--;
+        return w < i && char.IsUpper(text[w]) && !(w > 1 && text[w - 2] is '.' or '!' or '?') && w > 0 && text[w - 1] != '\n';
+    }
 
     /// <summary>True when the word just before the match (outside it) is <paramref name="word"/>.</summary>
     private static bool Preceding(Match m, string text, string word)

@@ -26,18 +26,20 @@ public sealed class TimeStage : IStage
         // document is read as a story, each date anchoring the ones after it.
         bool story = meta.Published is null;
         DateOnly? narrative = meta.Published;
+        bool narrativeIsDay = narrative is not null;
         var result = new List<TimeExpression>(mentions.Count);
         foreach (var (mention, tense) in withTense)
         {
-            var anchor = story ? narrative : meta.Published;
+            // In a story, "on Tuesday" or "last week" can only be placed once the narrative has reached a day.
+            var anchor = !story ? meta.Published : mention.Spec.IsDeictic && !narrativeIsDay ? null : narrative;
             var context = new ResolveContext(anchor, tense, narrative, dayFirst, story);
             if (mention.Spec.Resolve(context) is not { } timex)
                 continue;
             result.Add(new TimeExpression(mention.Span, timex.Type, timex.Value));
             if (timex.Day is { } day)
-                narrative = day;
+                (narrative, narrativeIsDay) = (day, true);
             else if (story && StartOf(timex.Value) is { } start)
-                narrative = start;
+                (narrative, narrativeIsDay) = (start, false);
         }
         document.TimeExpressions = result;
     }

@@ -115,8 +115,14 @@ internal sealed record NumericDateSpec(int First, int Second, int? Year, DayOfWe
         foreach (int year in years)
         {
             var readings = Readings([year]).ToList();
-            if (readings.Count > 0)
-                return (readings.FirstOrDefault(r => r.DayFirst == dayFirst) is { Date.Year: > 0 } preferred ? preferred : readings[0]).Date;
+            if (readings.Count == 0)
+                continue;
+            foreach (var r in readings)
+            {
+                if (r.DayFirst == dayFirst)
+                    return r.Date;
+            }
+            return readings[0].Date;
         }
         return null;
     }
