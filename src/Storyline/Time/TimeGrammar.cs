@@ -60,7 +60,8 @@ internal static class TimeGrammar
             (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Part(m.Groups["part"].Value))),
         new(new Regex(@"\b(?<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", IgnoreCase),
             (m, t) => DayWord(m.Groups["w"].Value.ToLowerInvariant())),
-        // last week, next month, this weekend, the coming year, the past year (a duration)
+        new(new Regex(@"\b(?:this|the)\s+weekend\b", IgnoreCase), (_, _) => new WeekendSpec()),
+        // last week, next month, the coming year, the past year (a duration)
         new(new Regex($@"\b(?<the>the\s+)?(?<shift>last|next|this|coming|past|previous|following|current|same)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", IgnoreCase),
             (m, t) => Relative(m)),
         // earlier this year, later this month
@@ -108,15 +109,13 @@ internal static class TimeGrammar
         // every Monday, each year, daily
         new(new Regex($@"\b(?:every|each)\s+(?:(?<n>other|second|two|three|four|few)\s+)?(?<unit>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{Weekday})s?\b", IgnoreCase),
             (m, t) => Set(m)),
-        new(new Regex(@"\b(?<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b", IgnoreCase),
-            (m, t) => new FixedSpec(TimexType.Set, m.Groups["w"].Value.ToLowerInvariant() switch
-            {
-                "daily" => "P1D", "weekly" => "P1W", "monthly" => "P1M", "quarterly" => "P3M", "hourly" => "PT1H", "nightly" => "TNI", _ => "P1Y",
-            })),
         new(new Regex(@"\b(?:now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|right\s+now)\b(?!\s+that)", IgnoreCase),
             (_, _) => new FixedSpec(TimexType.Date, "PRESENT_REF")),
-        new(new Regex(@"\b(?:recently|lately|in\s+the\s+past|recent\s+(?:years|months|weeks|days)|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase),
+        new(new Regex(@"\b(?:recently|lately|in\s+the\s+past|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase),
             (m, t) => new FixedSpec(TimexType.Date, "PAST_REF")),
+        // "recent years": an unspecified stretch of the past, a duration in TimeML
+        new(new Regex(@"\brecent\s+(?<unit>years|months|weeks|days|decades)\b", IgnoreCase),
+            (m, _) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
         new(new Regex(@"\b(?:the\s+future|the\s+coming\s+(?:years|months|weeks|days))\b", IgnoreCase),
             (_, _) => new FixedSpec(TimexType.Date, "FUTURE_REF")),
     ];

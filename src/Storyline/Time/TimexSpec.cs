@@ -69,18 +69,24 @@ internal sealed record CalendarSpec(int? Year, int Month, int? Day = null, DayOf
                     return a.Year + delta;
             }
         }
-        if (!Calendar.IsValid(a.Year, Month, Math.Min(day, 28)))
-            return null;
-        var same = new DateOnly(a.Year, Month, Math.Min(day, DateTime.DaysInMonth(a.Year, Month)));
-        // Month-level mentions compare by month, so "in December" said in December is this December.
-        int cmp = Day is null ? Month.CompareTo(a.Month) : same.CompareTo(a);
-        return c.Tense switch
+        // The nearest such date to the anchor, a reading against the tense costing two months: "Dec. 15" written on
+        // 20 November is next month even in a past-tense clause; "in late November" written on 4 December is last month.
+        int best = a.Year;
+        double bestCost = double.MaxValue;
+        foreach (int y in (int[])[a.Year - 1, a.Year, a.Year + 1])
         {
-            Tense.Future => cmp >= 0 ? a.Year : a.Year + 1,
-            Tense.Past => cmp <= 0 ? a.Year : a.Year - 1,
-            // Unknown tense: the nearer of the two, within half a year.
-            _ => Math.Abs(same.DayNumber - a.DayNumber) <= 183 ? a.Year : cmp > 0 ? a.Year - 1 : a.Year + 1,
-        };
+            if (y < 1 || y > 9999 || !Calendar.IsValid(y, Month, Math.Min(day, DateTime.DaysInMonth(y, Month))))
+                continue;
+            var date = new DateOnly(y, Month, Day is null ? 15 : Math.Min(day, DateTime.DaysInMonth(y, Month)));
+            int delta = date.DayNumber - a.DayNumber;
+            // Month-level mentions of the anchor's own month are this month.
+            if (Day is null && y == a.Year && Month == a.Month)
+                delta = 0;
+            double cost = Math.Abs(delta) + (c.Tense == Tense.Past && delta > 0 || c.Tense == Tense.Future && delta < 0 ? 60 : 0);
+            if (cost < bestCost)
+                (best, bestCost) = (y, cost);
+        }
+        return best;
     }
 }
 
@@ -144,7 +150,24 @@ internal sealed record WeekdaySpec(DayOfWeek Day, int Shift = 0, string? PartOfD
             // A bare weekday is the nearest one in the direction of the tense; the anchor's own weekday is "today".
             _ => c.Tense == Tense.Future ? Calendar.OnOrAfter(a, Day) : Calendar.OnOrBefore(a, Day),
         };
-        return PartOfDay is null ? new(TimexType.Date, Calendar.Day(date), date) : new(TimexType.Time, $"{Calendar.Day(date)}T{PartOfDay}", date);
+        // "Tuesday night" is annotated as the day in TimeML news, so the part of day is not added to the value.
+        return new(TimexType.Date, Calendar.Day(date), date);
+    }
+}
+
+/// <summary>"this weekend", "over the weekend": the weekend before the anchor for the past, the next one for the future.</summary>
+internal sealed record WeekendSpec : TimexSpec
+{
+    public override bool IsDeictic => true;
+
+    public override Timex? Resolve(in ResolveContext c)
+    {
+        if (c.Anchor is not { } a)
+            return new(TimexType.Date, "XXXX-WXX-WE");
+        var saturday = c.Tense == Tense.Past ? Calendar.OnOrBefore(a, DayOfWeek.Sunday).AddDays(-1) : Calendar.OnOrAfter(a, DayOfWeek.Saturday);
+        if (c.Tense == Tense.Past && a.DayOfWeek == DayOfWeek.Saturday)
+            saturday = a;
+        return new(TimexType.Date, Calendar.Weekend(saturday));
     }
 }
 
@@ -171,7 +194,7 @@ internal sealed record OffsetSpec(TimeUnit Unit, int Offset, string? PartOfDay =
             {
                 case TimeUnit.Day:
                     var d = a.AddDays(offset);
-                    return partOfDay is null ? new(TimexType.Date, Calendar.Day(d), d) : new(TimexType.Time, $"{Calendar.Day(d)}T{partOfDay}", d);
+                    return partOfDay is null || partOfDay == "NI" ? new(TimexType.Date, Calendar.Day(d), d) : new(TimexType.Time, $"{Calendar.Day(d)}T{partOfDay}", d);
                 case TimeUnit.Week:
                     return new(TimexType.Date, Calendar.Week(a.AddDays(7 * offset)));
                 case TimeUnit.Weekend:
@@ -227,8 +250,11 @@ internal sealed record QuarterSpec(int Quarter, int? Year) : TimexSpec
         int? year = Year;
         if (year is null && c.Anchor is { } a)
         {
-            int current = (a.Month - 1) / 3 + 1;
-            year = c.Tense == Tense.Future ? (Quarter >= current ? a.Year : a.Year + 1) : (Quarter <= current ? a.Year : a.Year - 1);
+            // The nearest such quarter, one against the tense costing one quarter (as for months).
+            int current = a.Year * 4 + (a.Month - 1) / 3;
+            int tense = c.Tense == Tense.Future ? 1 : -1;
+            year = new[] { a.Year - 1, a.Year, a.Year + 1 }
+                .MinBy(y => Math.Abs(y * 4 + Quarter - 1 - current) + (Math.Sign(y * 4 + Quarter - 1 - current) == -tense ? 1 : 0));
         }
         return new(TimexType.Date, $"{(year is int y ? Calendar.Year(y) : "XXXX")}-Q{Quarter}");
     }
