@@ -20,6 +20,7 @@ public static class Commands
         StatementsCommand.Create(),
         ExportCommand.Create(),
         EvalCommand.Create(),
+        ExtractCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
