@@ -21,6 +21,7 @@ public static class Commands
         ExportCommand.Create(),
         EvalCommand.Create(),
         Bench.BenchCommand.Create(),
+        ExtractCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>

@@ -22,6 +22,9 @@ public sealed class DocumentMetadata
     public double? PublishedConfidence { get; set; }
 
     public string? Language { get; set; }
+
+    /// <summary>Problems met while reading the document ("no article found"); the document is still usable.</summary>
+    public List<string> Warnings { get; } = [];
 }
 
 /// <summary>
