@@ -5,19 +5,23 @@ namespace Storyline.Stories;
 /// <summary>What <see cref="StoryIndex"/> reads from one annotated document: statements, events, body sentences.</summary>
 public static class StoryInputs
 {
-    public static IReadOnlyList<StatementMention> Statements(Document d, int splitQuoteMaxGap)
+    public static IReadOnlyList<StatementMention> Statements(Document d, int splitQuoteMaxGap) =>
+        LinkSplitQuotes(
+            d.Statements.Select(s => new StatementMention(d.Id, s.Content, d.Slice(s.Content), s.Speaker, s.SaidOn, s.SaidOnIsPublication,
+                d.Metadata.Published, d.Metadata.Outlet, s.Kind)),
+            d.Text, splitQuoteMaxGap);
+
+    /// <summary>Marks, in one document's statements, each second part of a split quotation as continuing the first.</summary>
+    public static IReadOnlyList<StatementMention> LinkSplitQuotes(IEnumerable<StatementMention> ofOneDocument, string text, int maxGap)
     {
-        var ordered = d.Statements.OrderBy(s => s.Content.Start).ToList();
-        var list = new List<StatementMention>(ordered.Count);
-        for (int i = 0; i < ordered.Count; i++)
+        var list = new List<StatementMention>();
+        StatementMention? previous = null;
+        foreach (var s in ofOneDocument.OrderBy(s => s.Span.Start))
         {
-            var s = ordered[i];
-            var m = new StatementMention(d.Id, s.Content, d.Slice(s.Content), s.Speaker, s.SaidOn, s.SaidOnIsPublication,
-                d.Metadata.Published, d.Metadata.Outlet, s.Kind);
-            if (i > 0 && IsSplitQuote(d.Text, list[^1].Span, s.Content, splitQuoteMaxGap)
-                && StoryIndex.SameSpeaker(StoryIndex.SpeakerWords(list[^1].Speaker), StoryIndex.SpeakerWords(s.Speaker)))
-                m = m with { ContinuationOf = list[^1].Key };
-            list.Add(m);
+            bool continues = previous is not null && s.Span.End <= text.Length && IsSplitQuote(text, previous.Span, s.Span, maxGap)
+                && StoryIndex.SameSpeaker(StoryIndex.SpeakerWords(previous.Speaker), StoryIndex.SpeakerWords(s.Speaker));
+            list.Add(continues ? s with { ContinuationOf = previous!.Key } : s);
+            previous = s;
         }
         return list;
     }
