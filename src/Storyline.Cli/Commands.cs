@@ -22,6 +22,7 @@ public static class Commands
         EvalCommand.Create(),
         Bench.BenchCommand.Create(),
         ExtractCommand.Create(),
+        StoriesCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>

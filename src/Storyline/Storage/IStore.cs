@@ -1,4 +1,5 @@
 using Storyline.Documents;
+using Storyline.Stories;
 
 namespace Storyline.Storage;
 
@@ -63,4 +64,21 @@ public interface IStore : IDisposable
     IEnumerable<DocumentRecord> Documents(int offset = 0, int limit = int.MaxValue);
 
     IEnumerable<StatementRecord> QueryStatements(StatementQuery query);
+
+    /// <summary>Stored events, in document order.</summary>
+    IEnumerable<EventRecord> Events(int offset = 0, int limit = int.MaxValue);
+
+    /// <summary>The spans of a document's article lines (title, headings, body), in order.</summary>
+    IReadOnlyList<Span> ArticleSpans(string documentId);
+
+    /// <summary>Replaces the stored clusters, stories and cross-document disputes with these, in one transaction.</summary>
+    void SaveStories(StoryGraph graph);
+
+    IReadOnlyList<StatementClusterRecord> StatementClusters();
+
+    IReadOnlyList<EventClusterRecord> EventClusters();
+
+    IReadOnlyList<StoryRecord> Stories();
+
+    IReadOnlyList<CrossDisputeRecord> CrossDisputes();
 }

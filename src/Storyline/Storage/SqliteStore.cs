@@ -9,7 +9,7 @@ namespace Storyline.Storage;
 /// The embedded store: one SQLite file, WAL journal, FTS5 over document bodies and statement texts.
 /// Each document is written in one transaction, so a run killed at any point leaves no half-written document.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
