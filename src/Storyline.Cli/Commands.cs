@@ -20,6 +20,7 @@ public static class Commands
         StatementsCommand.Create(),
         ExportCommand.Create(),
         EvalCommand.Create(),
+        ServeCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
