@@ -70,6 +70,8 @@ public static class StorylineServer
         var app = builder.Build();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        if (options.Writable)
+            WriteApi.RequireKey(app, options.ApiKey!);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/openapi"),
             api => api.UseMiddleware<ETagMiddleware>());
 
@@ -80,7 +82,7 @@ public static class StorylineServer
         app.MapOpenApi();
         ReadApi.Map(app);
         if (options.Writable)
-            WriteApi.Map(app, options.ApiKey!);
+            WriteApi.Map(app);
 
         if (!options.UrlsAreExplicit)
             app.Lifetime.ApplicationStarted.Register(() => RefuseNonLoopback(app));

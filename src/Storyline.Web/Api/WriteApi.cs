@@ -15,11 +15,28 @@ internal static class WriteApi
 {
     private const string KeyHeader = StorylineServer.ApiKeyHeader;
 
-    public static void Map(IEndpointRouteBuilder app, string apiKey)
+    /// <summary>
+    /// Checks the key before routing binds anything: a request without it learns nothing about its body, not even
+    /// that the body is malformed. Reads (GET, HEAD) need no key.
+    /// </summary>
+    public static void RequireKey(IApplicationBuilder app, string apiKey)
     {
         var key = Encoding.UTF8.GetBytes(apiKey);
-        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
-            HasKey(context.HttpContext.Request, key) ? await next(context) : Unauthorized(context.HttpContext));
+        app.Use(async (context, next) =>
+        {
+            bool read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
+            if (read || !context.Request.Path.StartsWithSegments("/api") || HasKey(context.Request, key))
+            {
+                await next(context);
+                return;
+            }
+            await Unauthorized(context).ExecuteAsync(context);
+        });
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
 
         api.MapPost("/documents", Ingest).WithTags("documents")
             .WithSummary("Ingest one document ({url, html | text, published?, outlet?}): run the pipeline and store what it finds")
