@@ -235,7 +235,7 @@ async function personPage([id], params) {
       ? h('ol', { class: 'timeline' }, timeline.items.map(t => h('li', { class: 'role-' + t.role },
         h('time', { datetime: t.date || '' }, formatDate(t.date)),
         h('div', null,
-          h('span', { class: 'tag' }, t.role === 'event' ? t.type : roles[t.role]),
+          h('span', { class: 'tag' }, t.role === 'event' ? (t.type || 'event').replaceAll('_', ' ') : roles[t.role]),
           t.role === 'mentioned' && t.speaker ? h('span', { class: 'by' }, ' ', t.speaker, ':') : null,
           h('p', { class: t.role === 'event' ? 'event' : 'said' }, t.text),
           h('p', { class: 'meta' }, sourceName(t), ' · ', h('a', { class: 'source', href: docHref(t.documentId, t.start, t.length) }, 'source ›'))))))

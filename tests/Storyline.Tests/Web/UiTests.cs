@@ -119,8 +119,8 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
         await Expect(target).ToBeInViewportAsync();
         // Only the linked statement is marked, and the other annotations are shown around it.
         Assert.Equal("will open before the summer", string.Concat(await _page.Locator(".article-text mark.an-target").AllTextContentsAsync()));
-        await Expect(_page.Locator(".an-speaker").First).ToHaveTextAsync("Elena Varga");
-        await Expect(_page.Locator(".an-time").First).ToHaveTextAsync("on Monday");
+        await Expect(_page.Locator(".article-text .an-speaker").First).ToHaveTextAsync("Elena Varga");
+        await Expect(_page.Locator(".article-text .an-time").First).ToHaveTextAsync("on Monday");
         await Screenshot("document");
         Assert.Empty(_consoleErrors);
     }
@@ -140,6 +140,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
         await Expect(_page.Locator("article.quote")).ToHaveCountAsync(1);
         await Expect(_page.Locator("article.quote")).ToContainTextAsync("Tomas Brandt");
         Assert.Contains("q=date+agreed", _page.Url, StringComparison.Ordinal);
+        await Screenshot("quotes");
         Assert.Empty(_consoleErrors);
     }
 
@@ -185,6 +186,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
         Assert.Equal(0, await _page.Locator("main img, main script, main b").CountAsync());
         Assert.Equal(0, await _page.Locator("a[href^='javascript:']").CountAsync());
         Assert.Null(await _page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        await Screenshot("hostile-document");
         Assert.Empty(_consoleErrors);
     }
 }
