@@ -23,6 +23,7 @@ public static class Commands
         Bench.BenchCommand.Create(),
         ExtractCommand.Create(),
         StoriesCommand.Create(),
+        ServeCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
