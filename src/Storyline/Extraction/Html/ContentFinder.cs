@@ -1,0 +1,118 @@
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction.Html;
+
+/// <summary>
+/// Finds the article among a page's text blocks. Each paragraph-shaped block scores its enclosing elements
+/// (readability's measure: one point, one per comma, one per 100 characters up to three); an element's score is
+/// weighted by its class/id hints and by how little of its text is links. The best element, and those of its
+/// siblings that score close to it, hold the article; inside them, link lists, furniture phrases and datelines
+/// are dropped.
+/// </summary>
+internal static class ContentFinder
+{
+    /// <summary>Blocks shorter than this do not vote for a container: captions, buttons, bylines.</summary>
+    private const int MinScoringCharacters = 25;
+
+    /// <summary>A sibling of the best container joins it when it scores at least this share of the best score.</summary>
+    private const double SiblingShare = 0.2;
+
+    /// <summary>Blocks with more of their text in links than this are link lists.</summary>
+    private const double MaxLinkDensity = 0.5;
+
+    /// <summary>What a class/id hint adds to (or takes from) an element's score.</summary>
+    private const double HintWeight = 25;
+
+    public static List<TextBlock> Find(BlockReader page, PhraseLexicon lexicon)
+    {
+        var blocks = page.Blocks;
+        var scores = new Dictionary<IElement, double>();
+        var textChars = new Dictionary<IElement, (int Text, int Links)>();
+        foreach (var b in blocks)
+        {
+            foreach (var c in b.Containers)
+            {
+                var (t, l) = textChars.GetValueOrDefault(c);
+                textChars[c] = (t + b.Text.Length, l + b.LinkCharacters);
+            }
+            if (b.Text.Length < MinScoringCharacters || b.LinkDensity > MaxLinkDensity || b.IsHeading)
+                continue;
+            double points = 1 + b.Commas + Math.Min(b.Text.Length / 100.0, 3);
+            for (int level = 0; level < b.Containers.Count; level++)
+            {
+                var c = b.Containers[level];
+                if (!scores.ContainsKey(c))
+                    scores[c] = InitialScore(c);
+                scores[c] += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+        if (scores.Count == 0)
+            return [];
+        var final = scores.ToDictionary(kv => kv.Key, kv =>
+        {
+            var (t, l) = textChars.GetValueOrDefault(kv.Key);
+            return kv.Value * (1 - (t == 0 ? 0 : (double)l / t));
+        });
+        var best = final.MaxBy(kv => kv.Value).Key;
+        var chosen = new List<IElement> { best };
+        if (best.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        {
+            double threshold = Math.Max(10, final[best] * SiblingShare);
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling != best && final.TryGetValue(sibling, out var s) && s >= threshold)
+                    chosen.Add(sibling);
+            }
+        }
+        var extents = chosen.Where(page.Extent.ContainsKey).Select(e => page.Extent[e]).ToList();
+        var inside = blocks.Where(b => extents.Any(x => b.Order >= x.Enter && b.Order < x.Exit)).ToList();
+        return inside.Where(b => Keep(b, lexicon)).ToList();
+    }
+
+    private static double InitialScore(IElement e)
+    {
+        double score = e.LocalName switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "ul" or "ol" or "dl" or "form" => -3,
+            "th" or "address" => -5,
+            _ => 0,
+        };
+        var hints = BlockReader.ClassAndId(e);
+        if (hints.Length > 0)
+        {
+            if (BlockReader.ContentHint().IsMatch(hints))
+                score += HintWeight;
+            if (BlockReader.FurnitureHint().IsMatch(hints))
+                score -= HintWeight;
+        }
+        if (e.GetAttribute("itemprop") is "articleBody" or "text")
+            score += HintWeight;
+        return score;
+    }
+
+    /// <summary>Inside the article: drop link lists, headings of one word, furniture phrases and date lines.</summary>
+    private static bool Keep(TextBlock b, PhraseLexicon lexicon)
+    {
+        if (b.Tag == "h1")
+            return false;
+        if (b.LinkDensity > MaxLinkDensity && (b.Text.Length < 300 || b.Tag == "li"))
+            return false;
+        var shape = LineShape.Of(b.Text, lexicon);
+        if (LineLabeller.IsDateline(shape))
+            return false;
+        if (shape.Has(PhraseKind.Ui) || shape.Has(PhraseKind.Gallery))
+            return false;
+        if (shape.Has(PhraseKind.Related) && shape.Words <= MaxFurnitureWords)
+            return false;
+        if (shape.Has(PhraseKind.Pitch) && (shape.Length < 2 * LineShape.ParagraphCharacters || shape.SpeaksAsWe))
+            return false;
+        if (shape.Has(PhraseKind.Credit) && shape.Length <= 80 && !shape.EndsSentence)
+            return false;
+        return true;
+    }
+
+    /// <summary>A "Read more: …" line longer than this is a paragraph that happens to start so.</summary>
+    private const int MaxFurnitureWords = 30;
+}
