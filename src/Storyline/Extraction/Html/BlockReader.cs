@@ -33,11 +33,64 @@ internal sealed partial class BlockReader
     /// <summary>Document-order interval [enter, exit) of every element read.</summary>
     public Dictionary<IElement, (int Enter, int Exit)> Extent { get; } = [];
 
+    /// <summary>An element a furniture hint names is kept when it holds at least this share of the page's text: it wraps the article.</summary>
+    private const double WrapperTextShare = 0.5;
+
+    /// <summary>Visible text characters under each element, and whether it encloses a marked article body.</summary>
+    private readonly Dictionary<IElement, (int Text, bool HoldsArticle)> _inside = [];
+    private int _pageText;
+
     public static BlockReader Read(IElement root)
     {
         var reader = new BlockReader();
+        reader.Measure(root);
         reader.Walk(root);
         return reader;
+    }
+
+    /// <summary>First pass, post-order without recursion: text per element, so a hint never removes the article's own wrapper.</summary>
+    private void Measure(IElement root)
+    {
+        var stack = new Stack<(IElement Element, bool Leaving)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (e, leaving) = stack.Pop();
+            if (!leaving)
+            {
+                if (SkippedTags.Contains(e.LocalName))
+                    continue;
+                stack.Push((e, true));
+                for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
+                    stack.Push((c, false));
+                continue;
+            }
+            int text = 0;
+            bool holds = e.LocalName == "article" || e.GetAttribute("itemprop") == "articleBody" || ContentHint().IsMatch(ClassAndId(e));
+            for (var n = e.FirstChild; n is not null; n = n.NextSibling)
+            {
+                if (n is IText t)
+                    text += t.Data.Length - CountWhiteSpace(t.Data);
+                else if (n is IElement c && _inside.TryGetValue(c, out var x))
+                {
+                    text += x.Text;
+                    holds |= x.HoldsArticle;
+                }
+            }
+            _inside[e] = (text, holds);
+        }
+        _pageText = _inside.GetValueOrDefault(root).Text;
+    }
+
+    private static int CountWhiteSpace(string s)
+    {
+        int n = 0;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+                n++;
+        }
+        return n;
     }
 
     private void Walk(IElement root)
@@ -71,7 +124,7 @@ internal sealed partial class BlockReader
                 Extent[e] = (Extent[e].Enter, order);
                 continue;
             }
-            if (e != root && IsSkipped(e, tag))
+            if (e != root && IsSkipped(e, tag) && !WrapsArticle(e))
                 continue;
             if (tag == "br")
             {
@@ -135,6 +188,9 @@ internal sealed partial class BlockReader
             containers.Add(blockStack[0]);
         Blocks.Add(new TextBlock(content, linkChars, tag, order++, containers));
     }
+
+    private bool WrapsArticle(IElement e) =>
+        !SkippedTags.Contains(e.LocalName) && _inside.TryGetValue(e, out var x) && (x.HoldsArticle || x.Text >= _pageText * WrapperTextShare);
 
     private static bool IsSkipped(IElement e, string tag)
     {

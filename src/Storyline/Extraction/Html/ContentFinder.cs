@@ -53,11 +53,12 @@ internal static class ContentFinder
             var (t, l) = textChars.GetValueOrDefault(kv.Key);
             return kv.Value * (1 - (t == 0 ? 0 : (double)l / t));
         });
-        var best = final.MaxBy(kv => kv.Value).Key;
+        var top = final.MaxBy(kv => kv.Value);
+        var best = Widen(top.Key, page);
         var chosen = new List<IElement> { best };
         if (best.ParentElement is { } parent && page.Extent.ContainsKey(parent))
         {
-            double threshold = Math.Max(10, final[best] * SiblingShare);
+            double threshold = Math.Max(10, top.Value * SiblingShare);
             foreach (var sibling in parent.Children)
             {
                 if (sibling != best && final.TryGetValue(sibling, out var s) && s >= threshold)
@@ -67,6 +68,50 @@ internal static class ContentFinder
         var extents = chosen.Where(page.Extent.ContainsKey).Select(e => page.Extent[e]).ToList();
         var inside = blocks.Where(b => extents.Any(x => b.Order >= x.Enter && b.Order < x.Exit)).ToList();
         return inside.Where(b => Keep(b, lexicon)).ToList();
+    }
+
+    /// <summary>A parent that adds at least this share of paragraph text to the chosen element is the article instead (split bodies).</summary>
+    private const double WidenGain = 0.3;
+
+    /// <summary>…provided at least this share of what the parent adds is paragraph text, not link lists and furniture.</summary>
+    private const double WidenPurity = 0.6;
+
+    /// <summary>A block this long, with few links, is a paragraph of running text.</summary>
+    private const int ParagraphCharacters = 80;
+
+    /// <summary>
+    /// Articles split into several boxes (between ads, behind a paywall wrapper) score in pieces; go up while the
+    /// parent adds substantial paragraph text that is mostly paragraphs.
+    /// </summary>
+    private static IElement Widen(IElement best, BlockReader page)
+    {
+        var blocks = page.Blocks;
+        var good = new long[blocks.Count + 1];
+        var all = new long[blocks.Count + 1];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            bool paragraph = b.Text.Length >= ParagraphCharacters && b.LinkDensity < 0.3 && !b.IsHeading;
+            good[i + 1] = good[i] + (paragraph ? b.Text.Length : 0);
+            all[i + 1] = all[i] + b.Text.Length;
+        }
+        // Block order equals list index, so an element's blocks are the index range of its extent.
+        long Sum(long[] prefix, IElement e) => page.Extent.TryGetValue(e, out var x) ? prefix[Math.Min(x.Exit, blocks.Count)] - prefix[Math.Min(x.Enter, blocks.Count)] : 0;
+        var current = best;
+        while (current.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        {
+            long gainedGood = Sum(good, parent) - Sum(good, current);
+            long gainedAll = Sum(all, parent) - Sum(all, current);
+            if (gainedAll == 0)
+            {
+                current = parent;
+                continue;
+            }
+            if (gainedGood < WidenGain * Sum(good, current) || gainedGood < WidenPurity * gainedAll)
+                break;
+            current = parent;
+        }
+        return current;
     }
 
     private static double InitialScore(IElement e)
