@@ -11,13 +11,15 @@ public sealed partial class ShingleScorer
     private const int ShingleLength = 4;
 
     private double _precision, _recall;
-    private int _exact;
+    private int _exact, _precisionPages, _recallPages;
 
     public int Pages { get; private set; }
 
-    public double Precision => Pages == 0 ? 0 : _precision / Pages;
+    /// <summary>Mean precision over the pages with a prediction (as the benchmark averages it).</summary>
+    public double Precision => _precisionPages == 0 ? 0 : _precision / _precisionPages;
 
-    public double Recall => Pages == 0 ? 0 : _recall / Pages;
+    /// <summary>Mean recall over the pages with gold text.</summary>
+    public double Recall => _recallPages == 0 ? 0 : _recall / _recallPages;
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
@@ -35,11 +37,21 @@ public sealed partial class ShingleScorer
         {
             _precision += 1;
             _recall += 1;
+            _precisionPages++;
+            _recallPages++;
         }
         else
         {
-            _precision += tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-            _recall += tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+            if (tp + fp > 0)
+            {
+                _precision += (double)tp / (tp + fp);
+                _precisionPages++;
+            }
+            if (tp + fn > 0)
+            {
+                _recall += (double)tp / (tp + fn);
+                _recallPages++;
+            }
         }
         if (p.SequenceEqual(g, StringComparer.Ordinal))
             _exact++;
