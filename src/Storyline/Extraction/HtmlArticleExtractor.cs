@@ -14,7 +14,10 @@ namespace Storyline.Extraction;
 public sealed class HtmlArticleExtractor
 {
     /// <summary>Pages are cut at this many characters: no article needs more, and parsing stays bounded.</summary>
-    public const int MaxHtmlCharacters = 16 * 1024 * 1024;
+    public const int MaxHtmlCharacters = 6 * 1024 * 1024;
+
+    /// <summary>Less text than this is a fragment (an error message, a cookie wall), not an article.</summary>
+    public const int MinArticleCharacters = 100;
 
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
 
@@ -27,9 +30,14 @@ public sealed class HtmlArticleExtractor
             warnings.Add($"page is {html.Length / (1024 * 1024)} M characters; only the first {MaxHtmlCharacters / (1024 * 1024)} M were read");
             html = html[..MaxHtmlCharacters];
         }
+        html = NestingGuard.Limit(html, out bool flattened);
+        if (flattened)
+            warnings.Add($"elements nested deeper than {NestingGuard.MaxDepth} levels were flattened");
         using var page = _parser.ParseDocument(html);
         var metadata = PageMetadata.Read(page, source.Uri);
         var blocks = page.Body is { } body ? ContentFinder.Find(BlockReader.Read(body), PhraseLexicon.Default) : [];
+        if (blocks.Sum(b => b.Text.Length) < MinArticleCharacters)
+            blocks = [];
 
         var text = new StringBuilder();
         var lines = new List<Line>();

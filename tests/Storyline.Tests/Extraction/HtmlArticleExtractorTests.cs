@@ -137,6 +137,7 @@ public class HtmlBadInputTests
         html.Append(Paragraph).Append(Paragraph);
         var d = Extract(html.ToString());
         Assert.Contains("ending a debate", d.Text, StringComparison.Ordinal);
+        Assert.Contains(d.Metadata.Warnings, w => w.Contains("flattened", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public class TextArticleExtractorTests
     private static (Document Document, Dictionary<string, LineLabel> Labels) Extract(string text)
     {
         var d = new TextArticleExtractor().Extract(new SourceDocument("test://article.txt", text, ContentKind.Text));
-        return (d, d.Lines.ToDictionary(l => d.Slice(l.Span), l => l.Label));
+        // Lines that occur twice ("-", "city") have one label each time; the first stands for both.
+        return (d, d.Lines.GroupBy(l => d.Slice(l.Span)).ToDictionary(g => g.Key, g => g.First().Label));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public class TextArticleExtractorTests
     [Fact]
     public void A_text_that_opens_with_a_long_paragraph_has_no_title()
     {
-        var text = "The mayor said on Monday that the city would build a new bridge across the river, ending years of debate about the crossing that has divided the council since 2019.\nEngineers have studied the site for two years.\n";
+        var text = "The mayor said on Monday that the city would build a new bridge across the river, ending years of debate about the crossing that has divided the council and the residents of both banks since 2019.\nEngineers have studied the site for two years.\n";
         var (d, labels) = Extract(text);
         Assert.Null(d.Metadata.Title);
         Assert.All(labels.Values, l => Assert.Equal(LineLabel.Body, l));

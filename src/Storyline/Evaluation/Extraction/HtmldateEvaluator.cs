@@ -105,9 +105,12 @@ internal sealed class DateScore
             predicted = null;
         if (gold is null)
         {
+            // As htmldate counts it: a date on a page that has none is a false positive.
             _noDatePages++;
             if (predicted is null)
                 _noDateRight++;
+            else
+                _fp++;
             return;
         }
         if (predicted is null)

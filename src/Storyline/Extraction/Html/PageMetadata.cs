@@ -90,7 +90,7 @@ internal sealed partial class PageMetadata
         var title = Clean(page.Title);
         var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
         // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
-        if (h1 is not null && h1.Length >= 10 && described.Any(d => d!.Contains(h1, StringComparison.OrdinalIgnoreCase)))
+        if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
             return h1;
         foreach (var candidate in new[] { og, headline, title })
         {
@@ -99,6 +99,9 @@ internal sealed partial class PageMetadata
         }
         return h1;
     }
+
+    /// <summary>Letters and digits only, lower-cased: metadata often straightens the quotes the printed headline curls.</summary>
+    private static string Fold(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     /// <summary>"Headline | Site" → "Headline": drops a last (or first) segment naming the outlet, or a short last segment after a separator.</summary>
     internal static string StripSiteName(string title, string? outlet)
@@ -233,7 +236,7 @@ internal sealed partial class PageMetadata
                 return;
             }
         }
-        foreach (var e in page.QuerySelectorAll("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta']").Take(30))
+        foreach (var e in page.QuerySelectorAll("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']").Take(30))
         {
             var text = TextOf(e);
             if (text.Length < 200 && PageDates.FindInText(text) is { } d)
@@ -242,7 +245,28 @@ internal sealed partial class PageMetadata
                 return;
             }
         }
+        if (page.Body is { } body)
+        {
+            var text = TextOf(body);
+            foreach (Match cue in PublishedCue().Matches(text).Take(50))
+            {
+                if (PageDates.FindInText(text.Substring(cue.Index, Math.Min(CueWindow, text.Length - cue.Index))) is { } near)
+                {
+                    Set(near, $"date printed after \"{cue.Value}\"");
+                    return;
+                }
+            }
+            if (PageDates.FindInText(text) is { } first)
+                Set(first, "first date printed on the page (weak)");
+        }
     }
+
+    /// <summary>A date this close after a cue word is the date the cue introduces.</summary>
+    private const int CueWindow = 60;
+
+    /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru).</summary>
+    [GeneratedRegex(@"\b(published|posted|updated|veröffentlicht|publiziert|erstellt|am|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedCue();
 
     private void Set(DateOnly date, string note)
     {
