@@ -89,6 +89,32 @@ internal static class NerTrainer
     /// <summary>Cluster ids at three granularities for each word, keyed like <see cref="TokenInfo.LowerRaw"/>.</summary>
     private static Dictionary<ulong, uint> BuildClusters(string path, int maxWords, int seed)
     {
+        // k-means is the slow step and depends only on these inputs, so its result is kept beside the vectors.
+        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
+        if (File.Exists(cache))
+        {
+            using var reader = new BinaryReader(File.OpenRead(cache));
+            int count = reader.ReadInt32();
+            var cached = new Dictionary<ulong, uint>(count);
+            for (int i = 0; i < count; i++)
+                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+            return cached;
+        }
+        var clusters = ComputeClusters(path, maxWords, seed);
+        using (var writer = new BinaryWriter(File.Create(cache)))
+        {
+            writer.Write(clusters.Count);
+            foreach (var (key, value) in clusters)
+            {
+                writer.Write(key);
+                writer.Write(value);
+            }
+        }
+        return clusters;
+    }
+
+    private static Dictionary<ulong, uint> ComputeClusters(string path, int maxWords, int seed)
+    {
         var embeddings = Embeddings.Read(path, maxWords);
         int fit = Math.Min(embeddings.Words.Length, 60_000);
         int[] sizes = [50, 200, 1000];

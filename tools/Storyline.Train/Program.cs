@@ -22,6 +22,8 @@ switch (args[0])
 {
     case "ner":
         return NerTrainer.Run(options);
+    case "inspect":
+        return Inspect.Run(options);
     default:
         Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
         return 2;
