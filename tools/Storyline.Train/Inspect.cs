@@ -10,7 +10,7 @@ internal static class Inspect
     {
         var file = options.GetValueOrDefault("file") ?? throw new ArgumentException("--file is required");
         var recognizer = EntityRecognizer.Load(options.GetValueOrDefault("model") ?? "models/ner.bin");
-        int limit = int.Parse(options.GetValueOrDefault("sentences") ?? "50", System.Globalization.CultureInfo.InvariantCulture);
+        int limit = int.Parse(options.GetValueOrDefault("documents") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
         int shown = 0;
         foreach (var document in ConllReader.Read(file))
         {
@@ -19,13 +19,19 @@ internal static class Inspect
             var sentences = layout.Sentences.Select(s => new Storyline.Documents.Sentence(
                 Storyline.Documents.Span.FromBounds(layout.Tokens[s.First].Start, layout.Tokens[s.First + s.Count - 1].End), s.First, s.Count)).ToList();
             var mentions = recognizer.Recognize(layout.Text, tokens, sentences);
+            var predicted = mentions.Select(m => (layout.Text.Substring(m.Span.Start, m.Span.Length), m.Type)).ToHashSet();
+            var gold = new HashSet<(string, string)>();
             foreach (var s in document.Sentences)
             {
-                if (shown++ >= limit)
-                    return 0;
-                Console.WriteLine(string.Join(" ", s.Tokens.Select((t, i) => s.Tags[i] == "O" ? t : $"{t}/{s.Tags[i]}")));
+                foreach (var (first, count, type) in ConllChunks.Of(s.Tags.Select(ConllEvaluator.MapTag).ToList()))
+                    gold.Add((string.Join(" ", s.Tokens.Skip(first).Take(count)), NerLabels.Types[Array.IndexOf(NerLabels.ConllTypes, type)]));
             }
-            Console.WriteLine("PRED: " + string.Join(" | ", mentions.Select(m => $"{layout.Text.Substring(m.Span.Start, m.Span.Length)}/{m.Type}")));
+            foreach (var miss in gold.Except(predicted))
+                Console.WriteLine($"  missed {miss.Item1} / {miss.Item2}   (predicted: {string.Join(", ", predicted.Where(p => p.Item1.Contains(miss.Item1.Split(' ')[0], StringComparison.Ordinal)).Select(p => p.Item1 + "/" + p.Item2))})");
+            foreach (var extra in predicted.Except(gold))
+                Console.WriteLine($"  extra  {extra.Item1} / {extra.Item2}");
+            if (++shown >= limit)
+                return 0;
         }
         return 0;
     }

@@ -109,7 +109,7 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
     }
 
     /// <summary>The dataset's tag in CoNLL's four types (re3d spells them out and has more), or O.</summary>
-    internal static string MapTag(string tag)
+    public static string MapTag(string tag)
     {
         if (tag == "O")
             return tag;
