@@ -62,7 +62,7 @@ internal static class NerTrainer
                 NerDecoder.Decode(trainDocs[i], perceptron.Weights, Row, labels, trainSet[i].Gold, perceptron);
             }
             var averaged = perceptron.Averaged();
-            var (p, r, f1) = Score(devDocs, devSet, averaged, Row);
+            var (p, r, f1) = Score(devDocs, devSet, averaged, Row, beam: 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
             if (f1 > bestF1)
@@ -70,16 +70,26 @@ internal static class NerTrainer
                 (best, bestF1, bestEpoch) = (averaged, f1, epoch);
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {bestEpoch}, dev F1 {bestF1 * 100:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {bestEpoch}, dev F1 {bestF1 * 100:0.00} (greedy)"));
+        float temperature = 1;
+        double beamF1 = -1;
+        foreach (float t in new[] { 5f, 10f, 20f, 30f, 50f })
+        {
+            var beamed = Score(devDocs, devSet, best!, Row, NerDecoder.DefaultBeam, t);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
+            if (beamed.F1 > beamF1)
+                (temperature, beamF1) = (t, beamed.F1);
+        }
 
-        var model = Prune(new NerModel(full, rows, best!), float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
+        var model = Prune(new NerModel(full, rows, best!, temperature), float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
             model.Save(file);
         using (var file = File.OpenRead(output))
         {
             var reloaded = NerModel.Load(file);
-            var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Row);
+            var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Row,
+                NerDecoder.DefaultBeam, reloaded.Temperature);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
         }
@@ -88,6 +98,32 @@ internal static class NerTrainer
 
     /// <summary>Cluster ids at three granularities for each word, keyed like <see cref="TokenInfo.LowerRaw"/>.</summary>
     private static Dictionary<ulong, uint> BuildClusters(string path, int maxWords, int seed)
+    {
+        // k-means is the slow step and depends only on these inputs, so its result is kept beside the vectors.
+        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
+        if (File.Exists(cache))
+        {
+            using var reader = new BinaryReader(File.OpenRead(cache));
+            int count = reader.ReadInt32();
+            var cached = new Dictionary<ulong, uint>(count);
+            for (int i = 0; i < count; i++)
+                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+            return cached;
+        }
+        var clusters = ComputeClusters(path, maxWords, seed);
+        using (var writer = new BinaryWriter(File.Create(cache)))
+        {
+            writer.Write(clusters.Count);
+            foreach (var (key, value) in clusters)
+            {
+                writer.Write(key);
+                writer.Write(value);
+            }
+        }
+        return clusters;
+    }
+
+    private static Dictionary<ulong, uint> ComputeClusters(string path, int maxWords, int seed)
     {
         var embeddings = Embeddings.Read(path, maxWords);
         int fit = Math.Min(embeddings.Words.Length, 60_000);
@@ -132,15 +168,19 @@ internal static class NerTrainer
         {
             var doc = documents[d];
             var history = new NerDocument.History();
-            for (int i = 0; i < doc.Count; i++)
+            foreach (var (first, count) in doc.Sentences)
             {
-                int n = doc.StaticFeatures(i, features);
-                for (int f = 0; f < n; f++)
-                    counts[features[f]] = counts.GetValueOrDefault(features[f]) + 1;
-                n = doc.DynamicFeatures(i, examples[d].Gold, history, features);
-                for (int f = 0; f < n; f++)
-                    counts[features[f]] = counts.GetValueOrDefault(features[f]) + minCount;
-                doc.Remember(i, examples[d].Gold[i], history);
+                for (int i = first; i < first + count; i++)
+                {
+                    int n = doc.StaticFeatures(i, features);
+                    for (int f = 0; f < n; f++)
+                        counts[features[f]] = counts.GetValueOrDefault(features[f]) + 1;
+                    var (y1, y2) = doc.Previous(i, examples[d].Gold);
+                    n = doc.DynamicFeatures(i, y1, y2, history, features);
+                    for (int f = 0; f < n; f++)
+                        counts[features[f]] = counts.GetValueOrDefault(features[f]) + minCount;
+                }
+                doc.Remember(first, examples[d].Gold.AsSpan(first, count), history);
             }
         }
         var rows = new Dictionary<ulong, int>();
@@ -152,14 +192,15 @@ internal static class NerTrainer
         return rows;
     }
 
-    private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, Func<ulong, int> row)
+    private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, Func<ulong, int> row,
+        int beam = NerDecoder.DefaultBeam, float temperature = 1)
     {
         int tp = 0, predicted = 0, gold = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var labels = new byte[documents[d].Count];
             documents[d].Resolve(row);
-            NerDecoder.Decode(documents[d], weights, row, labels, default, null);
+            NerDecoder.Decode(documents[d], weights, row, labels, default, null, beam, temperature);
             foreach (var (first, count) in documents[d].Sentences)
             {
                 var p = NerLabels.Decode(labels.AsSpan(first, count)).ToHashSet();
@@ -192,7 +233,7 @@ internal static class NerTrainer
             rows[feature] = rows.Count;
             weights.AddRange(w.ToArray());
         }
-        return new NerModel(model.Resources, rows, weights.ToArray());
+        return new NerModel(model.Resources, rows, weights.ToArray(), model.Temperature);
     }
 
     /// <summary>A training or dev document with its gold BILOU labels.</summary>

@@ -74,6 +74,7 @@ public static class DatasetEvaluators
         new GoldEvaluator(),
         new TempEval3Evaluator(),
         new WikiWarsEvaluator(),
+        new ConllEvaluator(),
     ];
 
     public static IDatasetEvaluator? For(string directory) => All.FirstOrDefault(e => e.CanEvaluate(directory));

@@ -197,32 +197,51 @@ internal sealed class NerDocument
     private ulong ClusterOf(int i, int level) =>
         _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
 
-    /// <summary>Features of the labels chosen so far in the sentence and of earlier labels of the same word.</summary>
-    public int DynamicFeatures(int i, ReadOnlySpan<byte> labels, History history, Span<ulong> f)
+    /// <summary>
+    /// Features of the two labels before token <paramref name="i"/> (<paramref name="y1"/>, <paramref name="y2"/>;
+    /// <see cref="NoLabel"/> at the sentence start) and of the labels given to the same word in earlier sentences.
+    /// </summary>
+    public int DynamicFeatures(int i, byte y1, byte y2, History history, Span<ulong> f)
     {
         ref readonly var t = ref _info[i];
-        int first = _sentenceStart[i];
-        ulong y1 = i > first ? labels[i - 1] : 100UL;
-        ulong y2 = i - 1 > first ? labels[i - 2] : 100UL;
         int n = 0;
         f[n++] = FeatureHash.Of((int)Template.Label1, y1);
         f[n++] = FeatureHash.Of((int)Template.Label2, y2, y1);
         f[n++] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
         f[n++] = FeatureHash.Of((int)Template.Label1Shape, y1, t.ShortShape);
-        if (t.Capitalized && history.Best(t.Word) is var type and >= -1)
+        if (IsName(t) && history.Best(t.Lower) is var type and >= -1)
         {
             f[n++] = FeatureHash.Of((int)Template.History, (ulong)(type + 1));
-            f[n++] = FeatureHash.Of((int)Template.HistoryInitial, (ulong)(type + 1), i == first ? 1UL : 0UL);
+            f[n++] = FeatureHash.Of((int)Template.HistoryInitial, (ulong)(type + 1), i == _sentenceStart[i] ? 1UL : 0UL);
         }
         return n;
     }
 
-    /// <summary>Remembers the entity types given to each capitalised word so far (the "prediction history").</summary>
-    public void Remember(int i, byte label, History history)
+    /// <summary>Label feature value before the first token of a sentence.</summary>
+    public const byte NoLabel = 100;
+
+    /// <summary>The labels before token <paramref name="i"/> within its sentence, as <see cref="DynamicFeatures"/> takes them.</summary>
+    public (byte Y1, byte Y2) Previous(int i, ReadOnlySpan<byte> labels)
     {
-        if (_info[i].Capitalized)
-            history.Add(_info[i].Word, NerLabels.TypeOf(label));
+        int first = _sentenceStart[i];
+        return (i > first ? labels[i - 1] : NoLabel, i - 1 > first ? labels[i - 2] : NoLabel);
     }
+
+    /// <summary>
+    /// Adds the entity types a sentence's labels give its capitalised words to the "prediction history", which
+    /// lets one confident mention of a name inform the later ones. Keyed on the lower-cased word, so a
+    /// headline's capitals count as the same word.
+    /// </summary>
+    public void Remember(int first, ReadOnlySpan<byte> labels, History history)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (IsName(_info[first + i]))
+                history.Add(_info[first + i].Lower, NerLabels.TypeOf(labels[i]));
+        }
+    }
+
+    private static bool IsName(in TokenInfo t) => t.HasLetter && t.Capitalized;
 
     private enum Template
     {
@@ -235,30 +254,31 @@ internal sealed class NerDocument
         Label1 = 90, Label2, Label1Word, Label1Shape, History, HistoryInitial,
     }
 
-    /// <summary>Counts of the entity types (and of O) given to each word form in the document so far.</summary>
+    /// <summary>Counts of the entity types (and of O) given to each word form in the document.</summary>
     internal sealed class History
     {
-        private readonly Dictionary<ulong, int> _counts = [];
-
-        public void Clear() => _counts.Clear();
+        private const int Bits = 12;
+        private const long Mask = (1 << Bits) - 1;
+        private readonly Dictionary<ulong, long> _counts = [];
 
         public void Add(ulong word, int type)
         {
-            ref int packed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out _);
-            int shift = (type + 1) * 6;
-            if (((packed >> shift) & 63) < 63)
-                packed += 1 << shift;
+            ref long packed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out _);
+            int shift = (type + 1) * Bits;
+            long count = Math.Min(((packed >> shift) & Mask) + 1, Mask);
+            packed = (packed & ~(Mask << shift)) | (count << shift);
         }
 
-        /// <summary>The type given most often (-1 for "not a name"), or -2 when the word has not been seen.</summary>
+        /// <summary>The type given most often (-1 for "not a name"), or -2 when the word has no labels.</summary>
         public int Best(ulong word)
         {
-            if (!_counts.TryGetValue(word, out int packed))
+            if (!_counts.TryGetValue(word, out long packed))
                 return -2;
-            int best = -2, most = 0;
+            int best = -2;
+            long most = 0;
             for (int type = -1; type < 4; type++)
             {
-                int count = (packed >> ((type + 1) * 6)) & 63;
+                long count = (packed >> ((type + 1) * Bits)) & Mask;
                 if (count > most)
                 {
                     most = count;
