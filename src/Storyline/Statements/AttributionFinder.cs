@@ -55,6 +55,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     {
         var tokens = p.Tokens;
         cueEnd = c + 1;
+        cue = null!;
+        if (c > s.First && tokens[c].IsCapitalised)
+            return false; // "the United States", "Secretary of State"
         if (c + 1 < s.End && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
         {
             cueEnd = c + 2;
@@ -74,7 +77,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     {
         var tokens = p.Tokens;
         var (regionStart, regionEnd, boundary) = SubjectRegion(p, s, c);
-        var speaker = phrases.Find(p, regionStart, regionEnd, s.First);
+        // "…, adding that …": a participle after a comma has no subject of its own.
+        bool continuation = cue.IsParticiple && c > s.First && tokens[c - 1].Is(',');
+        var speaker = continuation ? null : phrases.Find(p, regionStart, regionEnd, s.First);
         int right = cueEnd;
         bool inverted = false, inherited = false;
         bool afterBreak = boundary >= s.First && (tokens[boundary].Is(',') || IsClosingMark(p, boundary));
@@ -130,6 +135,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             complement = right;
         }
 
+        // A participle reports speech only with a reported clause or quote: "…, dismissing Ukraine’s position" does not.
+        if (inherited && that < 0 && (complement < 0 || OpensQuote(p, complement) is null))
+            return null;
         if (complement >= 0 && complement < s.End)
         {
             int start = ContentStart(p, s, c, cue, complement, regionStart, regionEnd, speaker, inherited);
@@ -139,7 +147,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return new Attribution(Span.FromBounds(start, end), inheritedSpeaker, cueSpan, addressee);
         }
 
-        if (inherited || !(afterBreak || inverted))
+        if (inherited || !(afterBreak || inverted) || !EndsAttribution(p, s, right))
             return null;
         return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee);
     }
@@ -171,6 +179,19 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return new Attribution(Span.FromBounds(tokens[s.First].Start, contentEnd), speaker, cue, addressee);
     }
 
+    // After a trailing cue comes nothing of its own: the sentence end, a comma, or an adverbial ("on Thursday",
+    // "when questioned"); an object ("repeated many of the talking points") makes it a verb of its own clause.
+    private static bool EndsAttribution(Paragraph p, SentenceRange s, int right)
+    {
+        if (right >= s.End)
+            return true;
+        var t = p.Tokens[right];
+        if (!t.IsWord)
+            return !p.IsQuoteMark(right) || !p.Quotes.Exists(q => q.Open == t.Start);
+        return Words.Prepositions.Contains(t.Lower) || Words.TimeWords.Contains(t.Lower) || Words.ClauseBoundaries.Contains(t.Lower)
+            || Words.IsAdverb(t.Lower) || t.Lower is "in" or "when" or "late" or "citing" || Words.IsGerund(t.Lower);
+    }
+
     private Attribution? AccordingTo(Paragraph p, SentenceRange s, int c)
     {
         var tokens = p.Tokens;
@@ -180,8 +201,11 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         // "according to an analysis by the Institute …": the analysis speaks for its author.
         for (int k = npStart; k + 1 < npEnd; k++)
         {
-            if (lexicon.SourceOf.Contains(tokens[k].Lower) && tokens[k + 1].Lower is "by" or "from" or "of")
+            if (!tokens[k].IsCapitalised && lexicon.SourceOf.Contains(tokens[k].Lower) && tokens[k + 1].Lower is "by" or "from" or "of")
+            {
                 npStart = k + 2;
+                break;
+            }
         }
         var speaker = phrases.Find(p, npStart, npEnd, s.First);
         if (speaker is null)
@@ -284,9 +308,13 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         var lower = t.Lower;
         if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or")
             return false;
-        if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]))
+        // "said the plan would …", "announced the seizure of …"; but "declared the annexation" is an act, not a report.
+        bool reportsPlainly = cue.Class == CueClass.Say || cue.TakesObject;
+        if (Words.Pronouns.Contains(lower) || lower is "we" or "i" or "there")
             return true;
-        if (t.IsCapitalised)
+        if (!reportsPlainly)
+            return false;
+        if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]) || t.IsCapitalised)
             return true;
         return cue.TakesObject && !Words.IsAdverb(lower);
     }
@@ -300,12 +328,17 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return subject.Span.Start;
             return cue.Class == CueClass.Say ? tokens[complement].Start : tokens[c].Start;
         }
+        if (cue.IsParticiple && c > s.First && tokens[c - 1].Lower == "by" && speaker is not null)
+            return speaker.Span.Start; // "Trump criticized Zelensky by saying that …" reads as one report
         if (cue.Class == CueClass.Say)
             return tokens[complement].Start;
         bool shortSubject = regionEnd - regionStart <= MaxSubjectInContent && !HasComma(p, regionStart, regionEnd);
         if (shortSubject && speaker is not null)
-            return Math.Min(speaker.Span.Start, tokens[regionStart].Start);
-        return tokens[regionEnd < c ? regionEnd : c].Start;
+            return speaker.Span.Start;
+        int first = regionEnd < c ? regionEnd : c;
+        while (first < c && !tokens[first].IsWord)
+            first++;
+        return tokens[first].Start;
     }
 
     private static bool HasComma(Paragraph p, int first, int end)

@@ -87,6 +87,9 @@ public sealed class StatementStage : IStage
             .GroupBy(s => s.Speaker!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(s => s.Content.Start))
             .Select(g => g.Key).FirstOrDefault();
+        // Only a person gives interviews; first-person text under an organisation ("Dear readers, we …") is an appeal.
+        if (interviewee is not null && !resolver.IsPerson(interviewee))
+            interviewee = null;
         var interviewer = document.Metadata.Outlet ?? "interviewer";
         foreach (var turn in turns)
         {
@@ -96,7 +99,7 @@ public sealed class StatementStage : IStage
                 TurnSpeaker.Interviewee => interviewee,
                 _ => resolver.CanonicalName(turn.Label!),
             };
-            if (speaker is not null)
+            if (speaker is not null && (interviewee is not null || turn.Speaker == TurnSpeaker.Labelled))
                 statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker));
         }
     }

@@ -24,7 +24,7 @@ internal static class Words
     {
         "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "this", "these", "those", "his", "her", "its",
         "their", "our", "no", "some", "any", "all", "every", "both", "neither", "none", "nothing", "everyone", "everything",
-        "if", "whether", "how", "what", "why", "when", "many", "most", "only", "such",
+        "if", "whether", "how", "what", "why",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words after which a new clause, and so a new speaker region, begins.</summary>
