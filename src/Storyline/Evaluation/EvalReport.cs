@@ -69,6 +69,7 @@ public static class DatasetEvaluators
     public static IReadOnlyList<IDatasetEvaluator> All { get; } =
     [
         new GoldEvaluator(),
+        new PolnearEvaluator(),
     ];
 
     public static IDatasetEvaluator? For(string directory) => All.FirstOrDefault(e => e.CanEvaluate(directory));
