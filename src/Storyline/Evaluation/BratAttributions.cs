@@ -27,7 +27,7 @@ public static class BratAttributions
             if (line[0] == 'T')
             {
                 if (fields.Length < 2)
-                    throw new InvalidDataException($"{name} line {lineNumber}: expected 'T<id><TAB>type start end<TAB>text'");
+                    continue; // a span line without ranges carries no annotation
                 var typeAndRanges = fields[1];
                 int space = typeAndRanges.IndexOf(' ', StringComparison.Ordinal);
                 if (space < 0)

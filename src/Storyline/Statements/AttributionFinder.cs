@@ -130,9 +130,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return new Attribution(described.Inner, inheritedSpeaker, cueSpan, addressee);
             return null;
         }
-        else if (right < s.End && !inverted && OpensClause(p, right, cue))
+        else if (SkipAdverbials(p, s, right) is int clause && clause < s.End && !inverted && OpensClause(p, clause, cue))
         {
-            complement = right;
+            complement = clause; // "said on Friday he met …"
         }
 
         // A participle reports speech only with a reported clause or quote: "…, dismissing Ukraine’s position" does not.
@@ -173,7 +173,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         }
         if (leadIsWholeQuote)
             return new Attribution(lead!.Value.Inner, speaker, cue, addressee);
-        if (boundary <= s.First)
+        if (boundary <= s.First || !CanBeReportedLead(p, s, boundary))
             return null;
         int contentEnd = quoteBefore ? tokens[boundary].End : tokens[boundary - 1].End;
         return new Attribution(Span.FromBounds(tokens[s.First].Start, contentEnd), speaker, cue, addressee);
@@ -190,6 +190,23 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return !p.IsQuoteMark(right) || !p.Quotes.Exists(q => q.Open == t.Start);
         return Words.Prepositions.Contains(t.Lower) || Words.TimeWords.Contains(t.Lower) || Words.ClauseBoundaries.Contains(t.Lower)
             || Words.IsAdverb(t.Lower) || t.Lower is "in" or "when" or "late" or "citing" || Words.IsGerund(t.Lower);
+    }
+
+    /// <summary>Fewest words of a reported clause before a trailing attribution.</summary>
+    private const int MinLeadWords = 3;
+
+    // The words before ", X said" are a report unless they are an introductory phrase ("In a 1963 speech, X said")
+    // or the speaker's own name with an apposition ("Clinton, 35, the daughter of …, said").
+    private bool CanBeReportedLead(Paragraph p, SentenceRange s, int boundary)
+    {
+        var tokens = p.Tokens;
+        var first = tokens[s.First];
+        if (first.IsWord && (Words.Prepositions.Contains(first.Lower) || Words.TimeWords.Contains(first.Lower) || Words.ClauseBoundaries.Contains(first.Lower)))
+            return false;
+        if (tokens.Skip(s.First).Take(boundary - s.First).Count(t => t.IsWord) < MinLeadWords)
+            return false;
+        var names = phrases.NameSequences(p, s.First, boundary, s.First);
+        return !(names.Count > 0 && names[0].Start == s.First && names[0].End < boundary && tokens[names[0].End].Is(','));
     }
 
     private Attribution? AccordingTo(Paragraph p, SentenceRange s, int c)
@@ -300,14 +317,32 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return -1;
     }
 
+    // "on Friday", "late Tuesday", "repeatedly": adverbials a cue may carry before its bare reported clause.
+    private static int SkipAdverbials(Paragraph p, SentenceRange s, int k)
+    {
+        var tokens = p.Tokens;
+        while (k < s.End && tokens[k].IsWord && !p.InQuote(k))
+        {
+            var lower = tokens[k].Lower;
+            if (Words.TimeWords.Contains(lower) || Words.IsAdverb(lower))
+                k++;
+            else if (lower is "on" or "in" && k + 1 < s.End && Words.TimeWords.Contains(tokens[k + 1].Lower))
+                k += 2;
+            else
+                break;
+        }
+        return k;
+    }
+
     private bool OpensClause(Paragraph p, int k, CueVerb cue)
     {
         var t = p.Tokens[k];
         if (!t.IsWord)
             return false;
         var lower = t.Lower;
-        if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or")
-            return false;
+        if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or"
+            || (Words.ClauseBoundaries.Contains(lower) && lower != "if"))
+            return false; // "said when questioned", "said as he left"
         // "said the plan would …", "announced the seizure of …"; but "declared the annexation" is an act, not a report.
         bool reportsPlainly = cue.Class == CueClass.Say || cue.TakesObject;
         if (Words.Pronouns.Contains(lower) || lower is "we" or "i" or "there")
@@ -316,6 +351,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return false;
         if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]) || t.IsCapitalised)
             return true;
+        if (cue.Class == CueClass.Say && !Words.IsAdverb(lower) && !Words.IsGerund(lower) && lower is not ("so" or "yes" or "no" or "goodbye" or "hello" or "nothing" or "something"))
+            return true; // "said much of the discussion was …"
         return cue.TakesObject && !Words.IsAdverb(lower);
     }
 

@@ -61,6 +61,8 @@ public sealed class StatementStage : IStage
                 }
                 foreach (var a in found)
                 {
+                    if (!HasWords(p, a.Content, MinContentWords))
+                        continue;
                     var name = a.Speaker is null ? previous?.Speaker : speakers.Of(a.Speaker);
                     if (name is null)
                         continue;
@@ -119,6 +121,20 @@ public sealed class StatementStage : IStage
                 return null;
         }
         return quote.Inner;
+    }
+
+    /// <summary>A statement says something: at least this many words ("said so" and stray punctuation are not content).</summary>
+    private const int MinContentWords = 2;
+
+    private static bool HasWords(Paragraph p, Span content, int count)
+    {
+        int words = 0;
+        foreach (var t in p.Tokens)
+        {
+            if (t.IsWord && content.Contains(t.Span) && ++words >= count)
+                return true;
+        }
+        return false;
     }
 
     private static bool RunsOnFrom(Paragraph p, Statement statement) =>
