@@ -6,7 +6,8 @@ namespace Storyline.Statements;
 /// One attribution found in a sentence: the content span, the phrase naming the speaker (null when the speaker is
 /// the previous one, as in a participle "…, adding that …" or a quote standing alone), the cue and the addressee.
 /// </summary>
-internal sealed record Attribution(Span Content, SpeakerPhrase? Speaker, Span? Cue, string? Addressee = null);
+/// <remarks><see cref="Kind"/> is set only where the content span alone cannot tell (a split quote spans its attribution).</remarks>
+internal sealed record Attribution(Span Content, SpeakerPhrase? Speaker, Span? Cue, string? Addressee = null, StatementKind? Kind = null);
 
 /// <summary>
 /// Finds reported speech in one sentence from its reporting cues: "X said (that) …", "“…,” X said", "according to X, …",
@@ -28,9 +29,14 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     /// <summary>The quoted part before an interrupting attribution is short: "The meeting, Putin said, lasted …".</summary>
     private const int MaxInterruptedLead = 4;
 
+    /// <summary>Longer "sentences" are lists, tables or run-together text, not prose to attribute (and would cost quadratic time).</summary>
+    private const int MaxSentenceTokens = 400;
+
     public List<Attribution> FindAll(Paragraph p, SentenceRange s)
     {
         var found = new List<Attribution>();
+        if (s.Count > MaxSentenceTokens)
+            return found;
         var tokens = p.Tokens;
         for (int c = s.First; c < s.End; c++)
         {
@@ -115,6 +121,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         {
             complement = that + 1;
         }
+        else if (IsClosingMark(p, boundary) && right + 1 < s.End && tokens[right].Is(',') && OpensQuote(p, right + 1) is not null)
+        {
+            return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee); // “We will not,” he said, “give up.”
+        }
         else if (right + 1 < s.End && tokens[right].IsAny(":,") && OpensQuote(p, right + 1) is { } frontQuote && !inverted)
         {
             return new Attribution(frontQuote.Inner, inheritedSpeaker, cueSpan, addressee);
@@ -162,8 +172,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         if (right + 1 < s.End && tokens[right].Is(','))
         {
             // “We will not,” he said, “give up an inch.” : one statement across the interruption.
-            if (leadIsWholeQuote && OpensQuote(p, right + 1) is { } second && char.IsLower(p.Text[second.Inner.Start]))
-                return new Attribution(Span.FromBounds(lead!.Value.Inner.Start, second.Inner.End), speaker, cue, addressee);
+            if (leadIsWholeQuote && OpensQuote(p, right + 1) is { } second)
+                return new Attribution(Span.FromBounds(lead!.Value.Inner.Start, second.Inner.End), speaker, cue, addressee, StatementKind.Direct);
             // The meeting, Putin said, lasted for hours.
             if (!quoteBefore && boundary - s.First <= MaxInterruptedLead && tokens[right + 1].IsWord && !Words.IsGerund(tokens[right + 1].Lower))
             {
@@ -187,7 +197,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return true;
         var t = p.Tokens[right];
         if (!t.IsWord)
-            return !p.IsQuoteMark(right) || !p.Quotes.Exists(q => q.Open == t.Start);
+            return p.OpenedAt(right) is null;
         return Words.Prepositions.Contains(t.Lower) || Words.TimeWords.Contains(t.Lower) || Words.ClauseBoundaries.Contains(t.Lower)
             || Words.IsAdverb(t.Lower) || t.Lower is "in" or "when" or "late" or "citing" || Words.IsGerund(t.Lower);
     }
@@ -485,25 +495,20 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return end;
     }
 
-    private static bool IsClosingMark(Paragraph p, int token) =>
-        token >= 0 && p.Quotes.Exists(q => !q.RunsOn && q.End - 1 == p.Tokens[token].Start);
+    private static bool IsClosingMark(Paragraph p, int token) => p.ClosedAt(token) is not null;
 
-    private static Quote? QuoteClosedAt(Paragraph p, int token)
+    private static Quote? QuoteClosedAt(Paragraph p, int token) => p.ClosedAt(token);
+
+    private static Quote? OpensQuote(Paragraph p, int token) => p.OpenedAt(token);
+
+    private static int WordCount(Paragraph p, Span span)
     {
-        int at = p.Tokens[token].Start;
-        int i = p.Quotes.FindIndex(q => !q.RunsOn && q.End - 1 == at);
-        return i < 0 ? null : p.Quotes[i];
+        int count = 0;
+        foreach (var t in p.Tokens)
+        {
+            if (t.IsWord && span.Contains(t.Span))
+                count++;
+        }
+        return count;
     }
-
-    private static Quote? OpensQuote(Paragraph p, int token)
-    {
-        if (token >= p.Tokens.Count)
-            return null;
-        int at = p.Tokens[token].Start;
-        int i = p.Quotes.FindIndex(q => q.Open == at);
-        return i < 0 ? null : p.Quotes[i];
-    }
-
-    private static int WordCount(Paragraph p, Span span) =>
-        p.Tokens.Count(t => t.IsWord && span.Contains(t.Span));
 }

@@ -100,8 +100,11 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
 
     public int NameHeadStart(Paragraph p, int a, int b)
     {
+        // "Foreign Ministry", "Farmers Union": an organisation's name keeps all its words.
+        if (lexicon.OrgWords.Contains(p.Tokens[b - 1].Bare.ToLowerInvariant()))
+            return a;
         int i = a;
-        while (i < b - 1 && IsTitleWord(p.Tokens[i]))
+        while (i < b - 1 && IsTitleWord(p.Tokens[i]) && !(Words.LooksLikeDemonym(p.Tokens[i].Text) && !IsTitleWord(p.Tokens[i + 1])))
             i++;
         return i;
     }

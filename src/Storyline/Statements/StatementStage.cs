@@ -67,7 +67,7 @@ public sealed class StatementStage : IStage
                     if (name is null)
                         continue;
                     var speakerSpan = a.Speaker?.Span ?? previous?.SpeakerSpan;
-                    var statement = new Statement(a.Content, KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
+                    var statement = new Statement(a.Content, a.Kind ?? KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
                     statements.Add(previous = statement);
                     previousParagraph = i;
                     resolver.NoteSpeaker(a.Speaker?.Span.Start ?? a.Content.Start, name);
@@ -101,7 +101,8 @@ public sealed class StatementStage : IStage
                 TurnSpeaker.Interviewee => interviewee,
                 _ => resolver.CanonicalName(turn.Label!),
             };
-            if (speaker is not null && (interviewee is not null || turn.Speaker == TurnSpeaker.Labelled))
+            // A labelled transcript names its turns; a headed one depends on knowing the interviewee.
+            if (speaker is not null && (interviewee is not null || turn.Label is not null))
                 statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker));
         }
     }
@@ -111,9 +112,7 @@ public sealed class StatementStage : IStage
     {
         if (!p.IsQuoteMark(s.First))
             return null;
-        int open = p.Tokens[s.First].Start;
-        var quote = p.Quotes.Find(q => q.Open == open);
-        if (quote.End == 0)
+        if (p.OpenedAt(s.First) is not { } quote)
             return null;
         for (int t = s.First + 1; t < s.End; t++)
         {
