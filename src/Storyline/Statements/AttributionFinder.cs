@@ -64,7 +64,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         cue = null!;
         if (c > s.First && tokens[c].IsCapitalised)
             return false; // "the United States", "Secretary of State"
-        if (c + 1 < s.End && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
+        if (c + 1 < s.End && lexicon.IsParticle(tokens[c + 1].Lower) && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
         {
             cueEnd = c + 2;
         }
