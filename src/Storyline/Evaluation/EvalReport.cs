@@ -75,6 +75,7 @@ public static class DatasetEvaluators
         new TempEval3Evaluator(),
         new WikiWarsEvaluator(),
         new ConllEvaluator(),
+        new PolnearEvaluator(),
     ];
 
     public static IDatasetEvaluator? For(string directory) => All.FirstOrDefault(e => e.CanEvaluate(directory));

@@ -6,7 +6,8 @@ namespace Storyline.Statements;
 /// One attribution found in a sentence: the content span, the phrase naming the speaker (null when the speaker is
 /// the previous one, as in a participle "…, adding that …" or a quote standing alone), the cue and the addressee.
 /// </summary>
-internal sealed record Attribution(Span Content, SpeakerPhrase? Speaker, Span? Cue, string? Addressee = null);
+/// <remarks><see cref="Kind"/> is set only where the content span alone cannot tell (a split quote spans its attribution).</remarks>
+internal sealed record Attribution(Span Content, SpeakerPhrase? Speaker, Span? Cue, string? Addressee = null, StatementKind? Kind = null);
 
 /// <summary>
 /// Finds reported speech in one sentence from its reporting cues: "X said (that) …", "“…,” X said", "according to X, …",
@@ -28,9 +29,14 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     /// <summary>The quoted part before an interrupting attribution is short: "The meeting, Putin said, lasted …".</summary>
     private const int MaxInterruptedLead = 4;
 
+    /// <summary>Longer "sentences" are lists, tables or run-together text, not prose to attribute (and would cost quadratic time).</summary>
+    private const int MaxSentenceTokens = 400;
+
     public List<Attribution> FindAll(Paragraph p, SentenceRange s)
     {
         var found = new List<Attribution>();
+        if (s.Count > MaxSentenceTokens)
+            return found;
         var tokens = p.Tokens;
         for (int c = s.First; c < s.End; c++)
         {
@@ -55,7 +61,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     {
         var tokens = p.Tokens;
         cueEnd = c + 1;
-        if (c + 1 < s.End && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
+        cue = null!;
+        if (c > s.First && tokens[c].IsCapitalised)
+            return false; // "the United States", "Secretary of State"
+        if (c + 1 < s.End && lexicon.IsParticle(tokens[c + 1].Lower) && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
         {
             cueEnd = c + 2;
         }
@@ -74,7 +83,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     {
         var tokens = p.Tokens;
         var (regionStart, regionEnd, boundary) = SubjectRegion(p, s, c);
-        var speaker = phrases.Find(p, regionStart, regionEnd, s.First);
+        // "…, adding that …": a participle after a comma has no subject of its own.
+        bool continuation = cue.IsParticiple && c > s.First && tokens[c - 1].Is(',');
+        var speaker = continuation ? null : phrases.Find(p, regionStart, regionEnd, s.First);
         int right = cueEnd;
         bool inverted = false, inherited = false;
         bool afterBreak = boundary >= s.First && (tokens[boundary].Is(',') || IsClosingMark(p, boundary));
@@ -110,6 +121,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         {
             complement = that + 1;
         }
+        else if (IsClosingMark(p, boundary) && right + 1 < s.End && tokens[right].Is(',') && OpensQuote(p, right + 1) is not null)
+        {
+            return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee); // “We will not,” he said, “give up.”
+        }
         else if (right + 1 < s.End && tokens[right].IsAny(":,") && OpensQuote(p, right + 1) is { } frontQuote && !inverted)
         {
             return new Attribution(frontQuote.Inner, inheritedSpeaker, cueSpan, addressee);
@@ -125,11 +140,14 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return new Attribution(described.Inner, inheritedSpeaker, cueSpan, addressee);
             return null;
         }
-        else if (right < s.End && !inverted && OpensClause(p, right, cue))
+        else if (SkipAdverbials(p, s, right) is int clause && clause < s.End && !inverted && OpensClause(p, clause, cue))
         {
-            complement = right;
+            complement = clause; // "said on Friday he met …"
         }
 
+        // A participle reports speech only with a reported clause or quote: "…, dismissing Ukraine’s position" does not.
+        if (inherited && that < 0 && (complement < 0 || OpensQuote(p, complement) is null))
+            return null;
         if (complement >= 0 && complement < s.End)
         {
             int start = ContentStart(p, s, c, cue, complement, regionStart, regionEnd, speaker, inherited);
@@ -139,7 +157,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return new Attribution(Span.FromBounds(start, end), inheritedSpeaker, cueSpan, addressee);
         }
 
-        if (inherited || !(afterBreak || inverted))
+        if (inherited || !(afterBreak || inverted) || !EndsAttribution(p, s, right))
             return null;
         return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee);
     }
@@ -154,8 +172,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         if (right + 1 < s.End && tokens[right].Is(','))
         {
             // “We will not,” he said, “give up an inch.” : one statement across the interruption.
-            if (leadIsWholeQuote && OpensQuote(p, right + 1) is { } second && char.IsLower(p.Text[second.Inner.Start]))
-                return new Attribution(Span.FromBounds(lead!.Value.Inner.Start, second.Inner.End), speaker, cue, addressee);
+            if (leadIsWholeQuote && OpensQuote(p, right + 1) is { } second)
+                return new Attribution(Span.FromBounds(lead!.Value.Inner.Start, second.Inner.End), speaker, cue, addressee, StatementKind.Direct);
             // The meeting, Putin said, lasted for hours.
             if (!quoteBefore && boundary - s.First <= MaxInterruptedLead && tokens[right + 1].IsWord && !Words.IsGerund(tokens[right + 1].Lower))
             {
@@ -165,10 +183,40 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         }
         if (leadIsWholeQuote)
             return new Attribution(lead!.Value.Inner, speaker, cue, addressee);
-        if (boundary <= s.First)
+        if (boundary <= s.First || !CanBeReportedLead(p, s, boundary))
             return null;
         int contentEnd = quoteBefore ? tokens[boundary].End : tokens[boundary - 1].End;
         return new Attribution(Span.FromBounds(tokens[s.First].Start, contentEnd), speaker, cue, addressee);
+    }
+
+    // After a trailing cue comes nothing of its own: the sentence end, a comma, or an adverbial ("on Thursday",
+    // "when questioned"); an object ("repeated many of the talking points") makes it a verb of its own clause.
+    private static bool EndsAttribution(Paragraph p, SentenceRange s, int right)
+    {
+        if (right >= s.End)
+            return true;
+        var t = p.Tokens[right];
+        if (!t.IsWord)
+            return p.OpenedAt(right) is null;
+        return Words.Prepositions.Contains(t.Lower) || Words.TimeWords.Contains(t.Lower) || Words.ClauseBoundaries.Contains(t.Lower)
+            || Words.IsAdverb(t.Lower) || t.Lower is "in" or "when" or "late" or "citing" || Words.IsGerund(t.Lower);
+    }
+
+    /// <summary>Fewest words of a reported clause before a trailing attribution.</summary>
+    private const int MinLeadWords = 3;
+
+    // The words before ", X said" are a report unless they are an introductory phrase ("In a 1963 speech, X said")
+    // or the speaker's own name with an apposition ("Clinton, 35, the daughter of …, said").
+    private bool CanBeReportedLead(Paragraph p, SentenceRange s, int boundary)
+    {
+        var tokens = p.Tokens;
+        var first = tokens[s.First];
+        if (first.IsWord && (Words.Prepositions.Contains(first.Lower) || Words.TimeWords.Contains(first.Lower) || Words.ClauseBoundaries.Contains(first.Lower)))
+            return false;
+        if (tokens.Skip(s.First).Take(boundary - s.First).Count(t => t.IsWord) < MinLeadWords)
+            return false;
+        var names = phrases.NameSequences(p, s.First, boundary, s.First);
+        return !(names.Count > 0 && names[0].Start == s.First && names[0].End < boundary && tokens[names[0].End].Is(','));
     }
 
     private Attribution? AccordingTo(Paragraph p, SentenceRange s, int c)
@@ -180,8 +228,11 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         // "according to an analysis by the Institute …": the analysis speaks for its author.
         for (int k = npStart; k + 1 < npEnd; k++)
         {
-            if (lexicon.SourceOf.Contains(tokens[k].Lower) && tokens[k + 1].Lower is "by" or "from" or "of")
+            if (!tokens[k].IsCapitalised && lexicon.SourceOf.Contains(tokens[k].Lower) && tokens[k + 1].Lower is "by" or "from" or "of")
+            {
                 npStart = k + 2;
+                break;
+            }
         }
         var speaker = phrases.Find(p, npStart, npEnd, s.First);
         if (speaker is null)
@@ -276,18 +327,42 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return -1;
     }
 
+    // "on Friday", "late Tuesday", "repeatedly": adverbials a cue may carry before its bare reported clause.
+    private static int SkipAdverbials(Paragraph p, SentenceRange s, int k)
+    {
+        var tokens = p.Tokens;
+        while (k < s.End && tokens[k].IsWord && !p.InQuote(k))
+        {
+            var lower = tokens[k].Lower;
+            if (Words.TimeWords.Contains(lower) || Words.IsAdverb(lower))
+                k++;
+            else if (lower is "on" or "in" && k + 1 < s.End && Words.TimeWords.Contains(tokens[k + 1].Lower))
+                k += 2;
+            else
+                break;
+        }
+        return k;
+    }
+
     private bool OpensClause(Paragraph p, int k, CueVerb cue)
     {
         var t = p.Tokens[k];
         if (!t.IsWord)
             return false;
         var lower = t.Lower;
-        if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or")
+        if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or"
+            || (Words.ClauseBoundaries.Contains(lower) && lower != "if"))
+            return false; // "said when questioned", "said as he left"
+        // "said the plan would …", "announced the seizure of …"; but "declared the annexation" is an act, not a report.
+        bool reportsPlainly = cue.Class == CueClass.Say || cue.TakesObject;
+        if (Words.Pronouns.Contains(lower) || lower is "we" or "i" or "there")
+            return true;
+        if (!reportsPlainly)
             return false;
-        if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]))
+        if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]) || t.IsCapitalised)
             return true;
-        if (t.IsCapitalised)
-            return true;
+        if (cue.Class == CueClass.Say && !Words.IsAdverb(lower) && !Words.IsGerund(lower) && lower is not ("so" or "yes" or "no" or "goodbye" or "hello" or "nothing" or "something"))
+            return true; // "said much of the discussion was …"
         return cue.TakesObject && !Words.IsAdverb(lower);
     }
 
@@ -300,12 +375,17 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return subject.Span.Start;
             return cue.Class == CueClass.Say ? tokens[complement].Start : tokens[c].Start;
         }
+        if (cue.IsParticiple && c > s.First && tokens[c - 1].Lower == "by" && speaker is not null)
+            return speaker.Span.Start; // "Trump criticized Zelensky by saying that …" reads as one report
         if (cue.Class == CueClass.Say)
             return tokens[complement].Start;
         bool shortSubject = regionEnd - regionStart <= MaxSubjectInContent && !HasComma(p, regionStart, regionEnd);
         if (shortSubject && speaker is not null)
-            return Math.Min(speaker.Span.Start, tokens[regionStart].Start);
-        return tokens[regionEnd < c ? regionEnd : c].Start;
+            return speaker.Span.Start;
+        int first = regionEnd < c ? regionEnd : c;
+        while (first < c && !tokens[first].IsWord)
+            first++;
+        return tokens[first].Start;
     }
 
     private static bool HasComma(Paragraph p, int first, int end)
@@ -415,25 +495,20 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return end;
     }
 
-    private static bool IsClosingMark(Paragraph p, int token) =>
-        token >= 0 && p.Quotes.Exists(q => !q.RunsOn && q.End - 1 == p.Tokens[token].Start);
+    private static bool IsClosingMark(Paragraph p, int token) => p.ClosedAt(token) is not null;
 
-    private static Quote? QuoteClosedAt(Paragraph p, int token)
+    private static Quote? QuoteClosedAt(Paragraph p, int token) => p.ClosedAt(token);
+
+    private static Quote? OpensQuote(Paragraph p, int token) => p.OpenedAt(token);
+
+    private static int WordCount(Paragraph p, Span span)
     {
-        int at = p.Tokens[token].Start;
-        int i = p.Quotes.FindIndex(q => !q.RunsOn && q.End - 1 == at);
-        return i < 0 ? null : p.Quotes[i];
+        int count = 0;
+        foreach (var t in p.Tokens)
+        {
+            if (t.IsWord && span.Contains(t.Span))
+                count++;
+        }
+        return count;
     }
-
-    private static Quote? OpensQuote(Paragraph p, int token)
-    {
-        if (token >= p.Tokens.Count)
-            return null;
-        int at = p.Tokens[token].Start;
-        int i = p.Quotes.FindIndex(q => q.Open == at);
-        return i < 0 ? null : p.Quotes[i];
-    }
-
-    private static int WordCount(Paragraph p, Span span) =>
-        p.Tokens.Count(t => t.IsWord && span.Contains(t.Span));
 }

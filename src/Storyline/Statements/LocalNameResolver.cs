@@ -13,7 +13,7 @@ internal sealed class LocalNameResolver : INameEvidence
     private readonly Dictionary<string, Person> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fullNameOfSurname = new(StringComparer.Ordinal);
     private readonly HashSet<string> _titledSingleNames = new(StringComparer.Ordinal);
-    private readonly List<(int Position, string Name, bool IsPerson)> _salient = [];
+    private readonly List<(int Position, string Name, bool IsPerson, bool Spoke)> _salient = [];
 
     private sealed class Person(string name)
     {
@@ -35,8 +35,7 @@ internal sealed class LocalNameResolver : INameEvidence
         foreach (var (position, name) in mentions)
         {
             var canonical = CanonicalName(name);
-            if (IsPerson(canonical))
-                _salient.Add((position, canonical, true));
+            _salient.Add((position, canonical, IsPerson(canonical), false));
         }
         _salient.Sort((a, b) => a.Position.CompareTo(b.Position));
     }
@@ -67,7 +66,8 @@ internal sealed class LocalNameResolver : INameEvidence
                 var tokens = p.Tokens;
                 LearnName(p, a, b);
                 bool subjectLike = b < tokens.Count && tokens[b].IsWord && !tokens[b].IsCapitalised && !Words.Prepositions.Contains(tokens[b].Lower)
-                    && !tokens[b - 1].IsPossessive && (a == 0 || !Words.Prepositions.Contains(tokens[a - 1].Lower));
+                    && !tokens[b - 1].IsPossessive && (a == 0 || !Words.Prepositions.Contains(tokens[a - 1].Lower))
+                    && !(b - a == 1 && Words.LooksLikeDemonym(tokens[a].Text));
                 if (subjectLike)
                     subjects.Add((tokens[a].Start, NameText(p, Phrases.NameHeadStart(p, a, b), b)));
             }
@@ -79,14 +79,13 @@ internal sealed class LocalNameResolver : INameEvidence
         var tokens = p.Tokens;
         var titles = new List<string>();
         string? demonym = null;
-        int i = a;
-        while (i < b - 1 && Phrases.IsTitleWord(tokens[i]))
+        int i = Phrases.NameHeadStart(p, a, b);
+        for (int t = a; t < i; t++)
         {
-            if (Words.LooksLikeDemonym(tokens[i].Text))
-                demonym ??= tokens[i].Text;
+            if (Words.LooksLikeDemonym(tokens[t].Text))
+                demonym ??= tokens[t].Text;
             else
-                titles.Add(tokens[i].Lower.TrimEnd('.'));
-            i++;
+                titles.Add(tokens[t].Lower.TrimEnd('.'));
         }
         // Lower-case titles just before the name: "foreign policy adviser Yuri Ushakov", "special envoy Steve Witkoff".
         if (a > 0 && _lexicon.Titles.Contains(tokens[a - 1].Lower))
@@ -164,7 +163,7 @@ internal sealed class LocalNameResolver : INameEvidence
     public void NoteSpeaker(int position, string name)
     {
         int at = _salient.FindLastIndex(s => s.Position <= position) + 1;
-        _salient.Insert(at, (position, name, IsPerson(name)));
+        _salient.Insert(at, (position, name, IsPerson(name), true));
     }
 
     /// <summary>The canonical speaker a phrase refers to at a position, or null when nothing fits.</summary>
@@ -191,8 +190,9 @@ internal sealed class LocalNameResolver : INameEvidence
 
     private string? ResolveDescription(SpeakerPhrase phrase, int position)
     {
+        // "the publication wrote": the outlet last quoted, else the last organisation named as a subject.
         if (phrase.Role is { } role && _lexicon.Outlets.Contains(role))
-            return Latest(position, person: false);
+            return Latest(position, person: false, spokeOnly: true) ?? Latest(position, person: false);
         bool leader = phrase.Role is { } r && _lexicon.LeaderTitles.Contains(r);
         var fitting = _people.Values.Where(p =>
             (phrase.Demonym is null || p.Demonyms.Contains(phrase.Demonym))
@@ -212,12 +212,13 @@ internal sealed class LocalNameResolver : INameEvidence
         return phrase.Demonym is not null || (phrase.Role is { } person && !_lexicon.OrgWords.Contains(person)) ? Latest(position, person: true) : null;
     }
 
-    private string? Latest(int position, bool person)
+    private string? Latest(int position, bool person, bool spokeOnly = false)
     {
         for (int i = _salient.Count - 1; i >= 0; i--)
         {
-            if (_salient[i].Position < position && _salient[i].IsPerson == person)
-                return _salient[i].Name;
+            var s = _salient[i];
+            if (s.Position < position && s.IsPerson == person && (s.Spoke || !spokeOnly))
+                return s.Name;
         }
         return null;
     }

@@ -15,6 +15,8 @@ internal readonly record struct SentenceRange(int First, int End)
 internal sealed class Paragraph
 {
     private readonly int[] _quoteOf;
+    private readonly Dictionary<int, int> _openAt = [];
+    private readonly Dictionary<int, int> _closeAt = [];
 
     public Paragraph(string text, Span span)
     {
@@ -22,9 +24,22 @@ internal sealed class Paragraph
         Span = span;
         Tokens = WordTokenizer.Tokenize(text, span);
         Quotes = QuoteFinder.FindAll(text, span);
+        for (int q = 0; q < Quotes.Count; q++)
+        {
+            _openAt[Quotes[q].Open] = q;
+            if (!Quotes[q].RunsOn)
+                _closeAt[Quotes[q].End - 1] = q;
+        }
+        // Quotes do not overlap and are sorted, so one sweep assigns every token its quote.
         _quoteOf = new int[Tokens.Count];
+        int next = 0;
         for (int t = 0; t < Tokens.Count; t++)
-            _quoteOf[t] = Quotes.FindIndex(q => q.Contains(Tokens[t].Start));
+        {
+            int at = Tokens[t].Start;
+            while (next < Quotes.Count && (Quotes[next].RunsOn ? Quotes[next].End : Quotes[next].End - 1) <= at)
+                next++;
+            _quoteOf[t] = next < Quotes.Count && Quotes[next].Contains(at) ? next : -1;
+        }
         Sentences = SplitSentences();
     }
 
@@ -40,11 +55,13 @@ internal sealed class Paragraph
     public bool InQuote(int token) => _quoteOf[token] >= 0;
 
     /// <summary>True when the token is a quotation mark that opens or closes one of <see cref="Quotes"/>.</summary>
-    public bool IsQuoteMark(int token)
-    {
-        int at = Tokens[token].Start;
-        return Quotes.Exists(q => q.Open == at || (!q.RunsOn && q.End - 1 == at));
-    }
+    public bool IsQuoteMark(int token) => _openAt.ContainsKey(Tokens[token].Start) || _closeAt.ContainsKey(Tokens[token].Start);
+
+    /// <summary>The quotation whose opening mark is this token, if any.</summary>
+    public Quote? OpenedAt(int token) => token < Tokens.Count && _openAt.TryGetValue(Tokens[token].Start, out int q) ? Quotes[q] : null;
+
+    /// <summary>The quotation whose closing mark is this token, if any.</summary>
+    public Quote? ClosedAt(int token) => token >= 0 && token < Tokens.Count && _closeAt.TryGetValue(Tokens[token].Start, out int q) ? Quotes[q] : null;
 
     public Span SpanOf(int firstToken, int endToken) => Span.FromBounds(Tokens[firstToken].Start, Tokens[endToken - 1].End);
 
@@ -62,7 +79,7 @@ internal sealed class Paragraph
                 return false;
             if (tok.IsAny(".!?…:;"))
                 return true;
-            if (!tok.IsAny("”’\"'»›)]"))
+            if (!tok.IsAny("”’\"'»›)]“«"))
                 return false;
         }
         return false;
@@ -100,7 +117,7 @@ internal sealed class Paragraph
         return sentences;
     }
 
-    private bool IsOpening(int token) => Quotes.Exists(q => q.Open == Tokens[token].Start);
+    private bool IsOpening(int token) => _openAt.ContainsKey(Tokens[token].Start);
 
     private bool StartsSentence(int token)
     {

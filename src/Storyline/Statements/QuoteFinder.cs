@@ -63,11 +63,13 @@ internal static class QuoteFinder
 
     private static void FindSingles(string text, Span paragraph, List<Quote> quotes)
     {
-        var doubles = quotes.ToArray();
-        int open = -1;
+        var doubles = quotes.ToArray(); // in order, not overlapping
+        int open = -1, d = 0;
         for (int i = paragraph.Start; i < paragraph.End; i++)
         {
-            if (Array.Exists(doubles, q => i >= q.Open && i < q.End))
+            while (d < doubles.Length && doubles[d].End <= i)
+                d++;
+            if (d < doubles.Length && i >= doubles[d].Open)
                 continue;
             char c = text[i];
             if (c is not ('‘' or '’' or '\'' or '‹' or '›'))

@@ -57,7 +57,10 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
         {
             var (a, b) = names[n];
             if (!tokens[b - 1].IsPossessive || (b < end && lexicon.SourceOf.Contains(tokens[b].Lower)))
-                return new SpeakerPhrase(p.SpanOf(a, b), SpeakerKind.Name, NameHead(p, a, b));
+            {
+                int start = a > first && tokens[a - 1].Lower == "the" ? a - 1 : a; // "the Kremlin" is the phrase, "Kremlin" the name
+                return new SpeakerPhrase(p.SpanOf(start, b), SpeakerKind.Name, NameHead(p, a, b));
+            }
         }
 
         return Description(p, first, end);
@@ -97,8 +100,11 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
 
     public int NameHeadStart(Paragraph p, int a, int b)
     {
+        // "Foreign Ministry", "Farmers Union": an organisation's name keeps all its words.
+        if (lexicon.OrgWords.Contains(p.Tokens[b - 1].Bare.ToLowerInvariant()))
+            return a;
         int i = a;
-        while (i < b - 1 && IsTitleWord(p.Tokens[i]))
+        while (i < b - 1 && IsTitleWord(p.Tokens[i]) && !(Words.LooksLikeDemonym(p.Tokens[i].Text) && !IsTitleWord(p.Tokens[i + 1])))
             i++;
         return i;
     }
@@ -128,8 +134,8 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
             {
                 if (tokens[k].IsCapitalised && !Words.Pronouns.Contains(tokens[k].Lower))
                     k++;
-                else if (Words.NameConnectors.Contains(tokens[k].Lower) && k + 1 < end && tokens[k + 1].IsCapitalised && !tokens[k].IsCapitalised)
-                    k += 2;
+                else if (ConnectedNameWord(tokens, k, end) is int next)
+                    k = next;
                 else
                     break;
             }
@@ -141,6 +147,15 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
                 names.Add((a, k));
         }
         return names;
+    }
+
+    // "of", "for the", "de la" between capitalised words keep a name whole: "Institute for the Study of War".
+    private static int? ConnectedNameWord(List<Tok> tokens, int k, int end)
+    {
+        int j = k;
+        while (j < end && j - k < 2 && !tokens[j].IsCapitalised && Words.NameConnectors.Contains(tokens[j].Lower))
+            j++;
+        return j > k && j < end && tokens[j].IsCapitalised ? j + 1 : null;
     }
 
     private bool IsNameWord(Paragraph p, int k, int sentenceFirst)

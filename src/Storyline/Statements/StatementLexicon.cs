@@ -31,11 +31,13 @@ internal sealed class StatementLexicon
 
     private readonly FrozenDictionary<string, CueVerb> _verbs;
     private readonly FrozenDictionary<string, FrozenSet<string>> _sets;
+    private readonly FrozenSet<string> _particles;
 
     private StatementLexicon(FrozenDictionary<string, CueVerb> verbs, FrozenDictionary<string, FrozenSet<string>> sets)
     {
         _verbs = verbs;
         _sets = sets;
+        _particles = verbs.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).ToFrozenSet(StringComparer.Ordinal);
         Titles = Set("title");
         LeaderTitles = Set("leader");
         Roles = Set("role");
@@ -58,6 +60,9 @@ internal sealed class StatementLexicon
     public FrozenSet<string> Auxiliaries { get; }
 
     private FrozenSet<string> Set(string category) => _sets.GetValueOrDefault(category) ?? FrozenSet<string>.Empty;
+
+    /// <summary>True for the second word of a two-word cue ("out" in "rule out"), so other pairs are never looked up.</summary>
+    public bool IsParticle(string lower) => _particles.Contains(lower);
 
     /// <summary>The cue a lower-case word form (or "rule out"-style two-word form) stands for, if any.</summary>
     public bool TryGetCue(string lowerForm, out CueVerb cue) => _verbs.TryGetValue(lowerForm, out cue!);

@@ -61,11 +61,13 @@ public sealed class StatementStage : IStage
                 }
                 foreach (var a in found)
                 {
+                    if (!HasWords(p, a.Content, MinContentWords))
+                        continue;
                     var name = a.Speaker is null ? previous?.Speaker : speakers.Of(a.Speaker);
                     if (name is null)
                         continue;
                     var speakerSpan = a.Speaker?.Span ?? previous?.SpeakerSpan;
-                    var statement = new Statement(a.Content, KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
+                    var statement = new Statement(a.Content, a.Kind ?? KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
                     statements.Add(previous = statement);
                     previousParagraph = i;
                     resolver.NoteSpeaker(a.Speaker?.Span.Start ?? a.Content.Start, name);
@@ -87,6 +89,9 @@ public sealed class StatementStage : IStage
             .GroupBy(s => s.Speaker!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(s => s.Content.Start))
             .Select(g => g.Key).FirstOrDefault();
+        // Only a person gives interviews; first-person text under an organisation ("Dear readers, we …") is an appeal.
+        if (interviewee is not null && !resolver.IsPerson(interviewee))
+            interviewee = null;
         var interviewer = document.Metadata.Outlet ?? "interviewer";
         foreach (var turn in turns)
         {
@@ -96,7 +101,8 @@ public sealed class StatementStage : IStage
                 TurnSpeaker.Interviewee => interviewee,
                 _ => resolver.CanonicalName(turn.Label!),
             };
-            if (speaker is not null)
+            // A labelled transcript names its turns; a headed one depends on knowing the interviewee.
+            if (speaker is not null && (interviewee is not null || turn.Label is not null))
                 statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker));
         }
     }
@@ -106,9 +112,7 @@ public sealed class StatementStage : IStage
     {
         if (!p.IsQuoteMark(s.First))
             return null;
-        int open = p.Tokens[s.First].Start;
-        var quote = p.Quotes.Find(q => q.Open == open);
-        if (quote.End == 0)
+        if (p.OpenedAt(s.First) is not { } quote)
             return null;
         for (int t = s.First + 1; t < s.End; t++)
         {
@@ -116,6 +120,20 @@ public sealed class StatementStage : IStage
                 return null;
         }
         return quote.Inner;
+    }
+
+    /// <summary>A statement says something: at least this many words ("said so" and stray punctuation are not content).</summary>
+    private const int MinContentWords = 2;
+
+    private static bool HasWords(Paragraph p, Span content, int count)
+    {
+        int words = 0;
+        foreach (var t in p.Tokens)
+        {
+            if (t.IsWord && content.Contains(t.Span) && ++words >= count)
+                return true;
+        }
+        return false;
     }
 
     private static bool RunsOnFrom(Paragraph p, Statement statement) =>

@@ -6,7 +6,8 @@ namespace Storyline.Statements;
 /// <summary>A word or punctuation mark of a paragraph, with its lower-case form for lexicon look-ups.</summary>
 internal readonly record struct Tok(int Start, int End, string Text, bool IsWord)
 {
-    public string Lower => Text.ToLowerInvariant();
+    /// <summary>Lower-cased once at tokenisation: every lexicon look-up uses it.</summary>
+    public string Lower { get; } = IsWord ? Text.ToLowerInvariant() : Text;
 
     public bool IsCapitalised => IsWord && char.IsUpper(Text[0]);
 

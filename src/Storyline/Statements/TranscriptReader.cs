@@ -113,7 +113,7 @@ internal static class TranscriptReader
             var p = paragraphs[i].Paragraph;
             if (p.Tokens.Count == 0 || p.IsQuoteMark(0))
                 return false;
-            if (p.Tokens.Where((t, k) => t.IsWord && !p.InQuote(k) && Words.FirstPerson.Contains(t.Lower)).Any())
+            if (p.Tokens.Where((t, k) => t.IsWord && !p.InQuote(k) && (t.Text == "I" || !t.Text.All(char.IsUpper)) && Words.FirstPerson.Contains(t.Lower)).Any())
                 firstPerson++;
         }
         return firstPerson * 2 >= section.Count;

@@ -24,7 +24,7 @@ internal static class Words
     {
         "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "this", "these", "those", "his", "her", "its",
         "their", "our", "no", "some", "any", "all", "every", "both", "neither", "none", "nothing", "everyone", "everything",
-        "if", "whether", "how", "what", "why", "when", "many", "most", "only", "such",
+        "if", "whether", "how", "what", "why",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words after which a new clause, and so a new speaker region, begins.</summary>
@@ -61,11 +61,12 @@ internal static class Words
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A capitalised adjective of nationality or party ("Russian", "Ukrainian", "Chinese", "Republican").</summary>
+    /// <remarks>Suffixes only, so first names such as "Jean" or "Ivan" must not pass: at least six letters.</remarks>
     public static bool LooksLikeDemonym(string word) =>
-        word.Length > 3 && char.IsUpper(word[0])
-        && (word.EndsWith("an", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal)
-            || word.EndsWith("ish", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal)
-            || word.EndsWith("ch", StringComparison.Ordinal) || (word.EndsWith('i') && word.Length > 4));
+        word.Length >= 6 && char.IsUpper(word[0])
+        && (word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
+            || word.EndsWith("can", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal)
+            || word.EndsWith("ish", StringComparison.Ordinal) || (word.EndsWith('i') && word.Length >= 7));
 
     public static bool IsAdverb(string lower) => lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal);
 
