@@ -36,7 +36,7 @@ internal static class TimeGrammar
         new(new Regex(@"(?<![\d-])(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)(?:[T ](?<hour>\d\d):(?<minute>\d\d))?(?![\d-])", Options),
             (m, t) => Calendar.IsValid(Int(m, "year"), Int(m, "month"), Int(m, "day"))
                 ? new CalendarSpec(Int(m, "year"), Int(m, "month"), Int(m, "day"), Hour: IntOrNull(m, "hour"), Minute: IntOrNull(m, "minute"))
-                : null),
+                : new RejectedSpec("not a calendar date")),
         // 4/12/2025, 04.12.25, 12-4-2025
         new(new Regex(@"(?<![\d/.])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d\d)(?![\d/]|\.\d)", Options),
             (m, t) => Numeric(Int(m, "a"), Int(m, "b"), FullYear(Int(m, "year")), null)),
@@ -208,7 +208,7 @@ internal static class TimeGrammar
         if (month == 0 || day is 0 or > 31)
             return null;
         if (day is int d && !Calendar.IsValid(year ?? 2000, month, d))
-            return null; // 31 February, 30 February: no such day
+            return new RejectedSpec($"no day {d} in month {month}" + (year is int y ? $" of {y}" : "")); // 31 February
         return new CalendarSpec(year, month, day, weekday);
     }
 
@@ -403,6 +403,15 @@ internal static class TimeGrammar
             var u => new FixedSpec(TimexType.Set, DurationValue(every, UnitOf(u))),
         };
     }
+}
+
+/// <summary>
+/// Something written like a date that names no real day ("31 February 2025"): it takes its span, so that no
+/// shorter reading ("February 2025") is made of it, and resolves to nothing.
+/// </summary>
+internal sealed record RejectedSpec(string Reason) : TimexSpec
+{
+    public override Timex? Resolve(in ResolveContext c) => null;
 }
 
 /// <summary>"last December", "next March": the month before (after) the anchor's, whatever the tense.</summary>
