@@ -36,7 +36,7 @@ internal static class TimeGrammar
         new(new Regex(@"(?<![\d-])(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)(?:[T ](?<hour>\d\d):(?<minute>\d\d))?(?![\d-])", Options),
             (m, t) => Calendar.IsValid(Int(m, "year"), Int(m, "month"), Int(m, "day"))
                 ? new CalendarSpec(Int(m, "year"), Int(m, "month"), Int(m, "day"), Hour: IntOrNull(m, "hour"), Minute: IntOrNull(m, "minute"))
-                : null),
+                : new RejectedSpec("not a calendar date")),
         // 4/12/2025, 04.12.25, 12-4-2025
         new(new Regex(@"(?<![\d/.])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d\d)(?![\d/]|\.\d)", Options),
             (m, t) => Numeric(Int(m, "a"), Int(m, "b"), FullYear(Int(m, "year")), null)),
@@ -53,20 +53,22 @@ internal static class TimeGrammar
         new(new Regex($@"(?:(?<mod>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))[\s-]+)?(?<month>{Month}),?\s+(?:of\s+)?{Year}", Options),
             (m, t) => Date(m)),
         // in late November, since March, last December: a bare month needs a preposition, or "May" would be a date
-        new(new Regex($@"(?<=\b(?i:in|since|until|till|by|from|through|during|before|after|to|between|and|of|last|next|this|early|late|mid|or)[\s-]+)(?:(?<mod>(?i:early|mid|late))[\s-]+)?(?<month>{MonthFull})", Options),
-            (m, t) => BareMonth(m, t)),
+        new(new Regex($@"(?:(?<shift>(?i:last|next|this))\s+|(?<=\b(?i:in|since|until|till|by|from|through|during|before|after|to|between|and|of|early|late|mid|or)[\s-]+))(?:(?<mod>(?i:early|mid|late))[\s-]+)?(?<month>{MonthFull})", Options),
+            (m, t) => BareMonth(m)),
         // Tuesday, late Tuesday, last Friday, Tuesday's, Tuesday night
         new(new Regex($@"(?:(?<shift>(?i:last|next|this|coming|past))\s+|(?<mod>(?i:late|early))\s+)?(?<wd>{Weekday})(?:['’]s)?(?:\s+(?<part>morning|afternoon|evening|night))?", Options),
             (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Part(m.Groups["part"].Value))),
-        new(new Regex(@"\b(?<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", IgnoreCase),
+        new(new Regex(@"\b(?:(?:early|late)\s+)?(?<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", IgnoreCase),
             (m, t) => DayWord(m.Groups["w"].Value.ToLowerInvariant())),
         new(new Regex(@"\b(?:this|the)\s+weekend\b", IgnoreCase), (_, _) => new WeekendSpec()),
         // last week, next month, the coming year, the past year (a duration)
-        new(new Regex($@"\b(?<the>the\s+)?(?<shift>last|next|this|coming|past|previous|following|current|same)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", IgnoreCase),
+        new(new Regex($@"\b(?:(?:early|late)\s+)?(?<the>the\s+)?(?<shift>last|next|this|coming|past|previous|following|current|same)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", IgnoreCase),
             (m, t) => Relative(m)),
-        // earlier this year, later this month
-        new(new Regex(@"\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?<unit>week|month|year)\b", IgnoreCase),
-            (m, t) => new OffsetSpec(UnitOf(m.Groups["unit"].Value), 0)),
+        // "the quarter" in a results story is the one just reported; "the year-ago quarter" the same one a year before
+        new(new Regex(@"\bthe\s+(?:(?<ago>year-(?:earlier|ago)|comparable\s+year-ago)|latest|most\s+recent|recent|just-ended|latest\s+fiscal)?\s*(?:fiscal\s+)?(?:quarter|period)\b", IgnoreCase),
+            (m, t) => m.Value.EndsWith("period", StringComparison.OrdinalIgnoreCase) && !m.Groups["ago"].Success ? null : new OffsetSpec(TimeUnit.Quarter, m.Groups["ago"].Success ? -5 : -1)),
+        new(new Regex($@"\b(?<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day)(?:,?\s+{Year})?", Options),
+            (m, _) => Holiday(m.Groups["name"].Value, IntOrNull(m, "year"))),
         // two weeks ago, just four days after, twelve days later, a year earlier
         new(new Regex($@"\b{Lead}(?<n>{NumberWord})\s+{Units}\s+(?<rel>ago|later|earlier|after|before|from\s+now|hence)\b(?!\s+than)", IgnoreCase),
             (m, t) => Offset(m)),
@@ -74,12 +76,12 @@ internal static class TimeGrammar
         new(new Regex($@"\b(?<n>{NumberWord})[-‑](?<unit>second|minute|hour|day|week|month|year|decade|century)(?:[-‑]long)?\b(?![-‑]old)", IgnoreCase),
             (m, t) => Duration(m)),
         // for three years, the past three months, about five hours, several days
-        new(new Regex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b", IgnoreCase),
+        new(new Regex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b", IgnoreCase),
             (m, t) => Duration(m)),
-        new(new Regex(@"\bfor\s+(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase),
+        new(new Regex(@"(?<=\bfor\s+)(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase),
             (m, t) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
         // in 2014, 2009-2010; a bare number is a year only where it reads as one (see YearOk)
-        new(new Regex(@"(?<![\d$€£.,:/#-])(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase),
+        new(new Regex(@"(?:(?i:fiscal)\s+)?(?<![\d$€£.,:/#-])(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase),
             (m, t) => YearOk(m, t) ? new FixedSpec(TimexType.Date, m.Groups["year"].Value) : null),
         // the 1990s, the '90s
         new(new Regex(@"\b(?:the\s+)?(?:(?<dec>(?:1[5-9]|20)\d)0|['’](?<short>\d)0)['’]?s\b", IgnoreCase),
@@ -111,7 +113,7 @@ internal static class TimeGrammar
             (m, t) => Set(m)),
         new(new Regex(@"\b(?:now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|right\s+now)\b(?!\s+that)", IgnoreCase),
             (_, _) => new FixedSpec(TimexType.Date, "PRESENT_REF")),
-        new(new Regex(@"\b(?:recently|lately|in\s+the\s+past|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase),
+        new(new Regex(@"\b(?:recently|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase),
             (m, t) => new FixedSpec(TimexType.Date, "PAST_REF")),
         // "recent years": an unspecified stretch of the past, a duration in TimeML
         new(new Regex(@"\brecent\s+(?<unit>years|months|weeks|days|decades)\b", IgnoreCase),
@@ -140,7 +142,7 @@ internal static class TimeGrammar
                     spec = null; // "99999-12-04", "31 February": not a date, skipped
                 }
                 if (spec is not null)
-                    all.Add(new TimexMention(new Span(m.Index, m.Length), spec));
+                    all.Add(new TimexMention(WithoutPossessive(text, new Span(m.Index, m.Length)), spec));
             }
         }
         var chosen = new List<TimexMention>();
@@ -152,6 +154,10 @@ internal static class TimeGrammar
         chosen.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return chosen;
     }
+
+    /// <summary>"Friday's meeting": the expression is "Friday", without the possessive.</summary>
+    private static Span WithoutPossessive(string text, Span span) =>
+        span.Length > 2 && text[span.End - 1] == 's' && text[span.End - 2] is '\'' or '’' ? new Span(span.Start, span.Length - 2) : span;
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -208,7 +214,7 @@ internal static class TimeGrammar
         if (month == 0 || day is 0 or > 31)
             return null;
         if (day is int d && !Calendar.IsValid(year ?? 2000, month, d))
-            return null; // 31 February, 30 February: no such day
+            return new RejectedSpec($"no day {d} in month {month}" + (year is int y ? $" of {y}" : "")); // 31 February
         return new CalendarSpec(year, month, day, weekday);
     }
 
@@ -357,12 +363,31 @@ internal static class TimeGrammar
 
     private static readonly string[] YearPrepositions = ["in", "since", "of", "by", "until", "from", "during", "before", "after"];
 
-    private static TimexSpec BareMonth(Match m, string text)
+    private static TimexSpec BareMonth(Match m)
     {
         var month = new CalendarSpec(null, Calendar.MonthNumber(m.Groups["month"].Value)!.Value);
-        if (m.Groups["mod"].Success)
-            return month;
-        return Preceding(m, text, "last") ? new ShiftedMonthSpec(month, -1) : Preceding(m, text, "next") ? new ShiftedMonthSpec(month, 1) : month;
+        return m.Groups["shift"].Value.ToLowerInvariant() switch
+        {
+            "last" => new ShiftedMonthSpec(month, -1),
+            "next" => new ShiftedMonthSpec(month, 1),
+            _ => month,
+        };
+    }
+
+    private static TimexSpec Holiday(string name, int? year)
+    {
+        var key = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('’', '\'');
+        Func<int, DateOnly> on = key switch
+        {
+            "Christmas Eve" => y => new DateOnly(y, 12, 24),
+            "New Year's Day" => y => new DateOnly(y, 1, 1),
+            "New Year's Eve" => y => new DateOnly(y, 12, 31),
+            "Independence Day" => y => new DateOnly(y, 7, 4),
+            _ when key.StartsWith("Thanksgiving", StringComparison.Ordinal) => y => Calendar.OnOrAfter(new DateOnly(y, 11, 1), DayOfWeek.Thursday).AddDays(21),
+            _ when key.StartsWith("Easter", StringComparison.Ordinal) => HolidaySpec.Easter,
+            _ => y => new DateOnly(y, 12, 25),
+        };
+        return new HolidaySpec(key, on, year);
     }
 
     private static TimexSpec? Season(Match m)
@@ -403,6 +428,15 @@ internal static class TimeGrammar
             var u => new FixedSpec(TimexType.Set, DurationValue(every, UnitOf(u))),
         };
     }
+}
+
+/// <summary>
+/// Something written like a date that names no real day ("31 February 2025"): it takes its span, so that no
+/// shorter reading ("February 2025") is made of it, and resolves to nothing.
+/// </summary>
+internal sealed record RejectedSpec(string Reason) : TimexSpec
+{
+    public override Timex? Resolve(in ResolveContext c) => null;
 }
 
 /// <summary>"last December", "next March": the month before (after) the anchor's, whatever the tense.</summary>

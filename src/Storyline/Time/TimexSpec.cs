@@ -69,8 +69,8 @@ internal sealed record CalendarSpec(int? Year, int Month, int? Day = null, DayOf
                     return a.Year + delta;
             }
         }
-        // The nearest such date to the anchor, a reading against the tense costing two months: "Dec. 15" written on
-        // 20 November is next month even in a past-tense clause; "in late November" written on 4 December is last month.
+        // The nearest such date to the anchor, a reading against the tense counting four times its distance: "Dec. 15"
+        // written on 20 November is next month even in a past-tense clause; "in late November" written on 4 December is last month.
         int best = a.Year;
         double bestCost = double.MaxValue;
         foreach (int y in (int[])[a.Year - 1, a.Year, a.Year + 1])
@@ -82,7 +82,7 @@ internal sealed record CalendarSpec(int? Year, int Month, int? Day = null, DayOf
             // Month-level mentions of the anchor's own month are this month.
             if (Day is null && y == a.Year && Month == a.Month)
                 delta = 0;
-            double cost = Math.Abs(delta) + (c.Tense == Tense.Past && delta > 0 || c.Tense == Tense.Future && delta < 0 ? 60 : 0);
+            double cost = Math.Abs(delta) * (c.Tense == Tense.Past && delta > 0 || c.Tense == Tense.Future && delta < 0 ? 4 : 1);
             if (cost < bestCost)
                 (best, bestCost) = (y, cost);
         }
@@ -282,3 +282,32 @@ internal sealed record ClockSpec(int Hour, int Minute) : TimexSpec
 
 /// <summary>A recognised expression: where it is and what it means.</summary>
 internal sealed record TimexMention(Span Span, TimexSpec Spec);
+
+/// <summary>A holiday: fixed ("Christmas") or computed ("Thanksgiving", the fourth Thursday of November; "Easter").</summary>
+internal sealed record HolidaySpec(string Name, Func<int, DateOnly> OnYear, int? Year) : TimexSpec
+{
+    public override Timex? Resolve(in ResolveContext c)
+    {
+        if ((Year ?? c.Anchor?.Year) is not int y || y < 2 || y > 9998)
+            return new(TimexType.Date, "XXXX-XX-XX");
+        var date = OnYear(y);
+        if (Year is null && c.Anchor is { } a && !c.StoryMode)
+        {
+            // The nearest one, in the direction of the tense when it is far: as for dates without a year.
+            var before = date > a ? OnYear(y - 1) : date;
+            var after = date > a ? date : OnYear(y + 1);
+            int back = a.DayNumber - before.DayNumber, ahead = after.DayNumber - a.DayNumber;
+            date = c.Tense == Tense.Past ? (back <= ahead * 4 ? before : after) : c.Tense == Tense.Future ? (ahead <= back * 4 ? after : before) : (back <= ahead ? before : after);
+        }
+        return new(TimexType.Date, Calendar.Day(date), date);
+    }
+
+    /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
+    public static DateOnly Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(y, month, day);
+    }
+}
