@@ -32,16 +32,19 @@ public sealed class GoldEvaluator : IDatasetEvaluator
         var report = new EvalReport(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), Format);
         var scorer = new GoldScorer();
         var source = new FileSource(w => report.Notes.Add(w.ToString()));
+        var processed = new List<(Documents.Document Document, string Gold)>();
         for (int i = 0; i < pairs.Count; i++)
         {
             var (article, goldPath) = pairs[i];
             progress?.Report(new EvalProgress(i, pairs.Count, Path.GetFileName(article)));
             var input = source.ReadFile(article).FirstOrDefault();
-            if (input is null)
-                continue;
-            var document = pipeline.Process(input);
-            scorer.Add(document, GoldFile.Read(goldPath));
+            if (input is not null)
+                processed.Add((pipeline.Process(input), goldPath));
         }
+        // The folder is a corpus: entities are linked across its articles (EntityLinker) before scoring.
+        new Entities.EntityLinker().Link(processed.Select(p => p.Document).ToList());
+        foreach (var (document, goldPath) in processed)
+            scorer.Add(document, GoldFile.Read(goldPath));
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = scorer.Documents;
         scorer.WriteTo(report);
