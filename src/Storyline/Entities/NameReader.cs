@@ -150,6 +150,9 @@ internal sealed class NameReader(TextUnits units, AliasTable aliases, Lexicon le
             return "ORG";
         if (modifiers.MarksPerson || count is 2 or 3)
             return "PERSON";
+        // "in Vell": a lone unknown name right after "in" is a place far more often than not.
+        if (count == 1 && first > 0 && units.Of(units.Words[first - 1]) == "in" && units.OnlySpacesBetween(units.Words[first - 1].Span.End, units.Words[first].Span.Start))
+            return "PLACE";
         return "MISC";
     }
 }
