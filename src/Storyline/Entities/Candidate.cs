@@ -5,6 +5,9 @@ namespace Storyline.Entities;
 /// <summary>What the words around a name say about who it is: "Russian President", "special envoy", "Mr.".</summary>
 internal sealed record NameModifiers(KnownEntity? Nationality = null, string? Title = null, string? Role = null, string? Honorific = null)
 {
+    /// <summary>Where the nationality was written, when it is also a name of the country ("US" in "US President").</summary>
+    public Span? CountryNameSpan { get; init; }
+
     public static NameModifiers None { get; } = new();
 
     public bool MarksPerson => Title is not null || Role is not null || Honorific is not null;

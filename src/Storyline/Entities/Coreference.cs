@@ -177,7 +177,8 @@ internal sealed class Coreference(TextUnits units, AliasTable aliases, Lexicon l
             if (!adjacent)
                 continue;
             var phrase = string.Join(' ', Enumerable.Range(the + 1, n).Select(k => units.Of(words[k])));
-            if (n == 1 && aliases.ByAdjective(phrase) is not null && !LooksLikeNoun(last))
+            // "The Russian also said": a demonym used as a noun. Not "the U.S.", which names the country itself.
+            if (n == 1 && aliases.ByAdjective(phrase) is not null && (!LooksLikeNoun(last) || aliases.ByName(units.Of(words[last])) is not null))
                 continue;
             var owners = clusters.Where(c => c.Descriptions.Contains(phrase)).ToList();
             if (owners.Count > 0 && MostRecent(owners, offset, timeline) is { } owner)

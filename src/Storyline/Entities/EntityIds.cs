@@ -14,11 +14,12 @@ public static class EntityIds
     /// <summary>Lower-case ASCII words joined by hyphens; diacritics dropped ("Zelenskyy Volodymyr" → "zelenskyy-volodymyr").</summary>
     public static string Slug(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var slug = new StringBuilder(name.Length);
         bool hyphen = false;
-        foreach (char c in decomposed)
+        foreach (char raw in name)
         {
+            // Invariant globalization has no Unicode normalisation, so Latin diacritics are folded by table.
+            char c = Fold(raw);
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '.' or '\'' or '’')
                 continue;
             if (char.IsLetterOrDigit(c))
@@ -34,5 +35,14 @@ public static class EntityIds
             }
         }
         return slug.ToString();
+    }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżžđðþß";
+    private const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzzddts";
+
+    private static char Fold(char c)
+    {
+        int i = Accented.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
+        return i < 0 ? c : Plain[i];
     }
 }

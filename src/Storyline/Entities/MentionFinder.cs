@@ -51,10 +51,14 @@ internal sealed class MentionFinder(TextUnits units, AliasTable aliases, Lexicon
         return found;
     }
 
-    private static void Add(List<Candidate> found, Candidate? c)
+    private void Add(List<Candidate> found, Candidate? c)
     {
-        if (c is not null)
-            found.Add(c);
+        if (c is null)
+            return;
+        found.Add(c);
+        // "US President Donald Trump" also mentions the United States.
+        if (c.Modifiers.CountryNameSpan is { } country && aliases.ByName(country.Of(units.Text)) is { } known)
+            found.Add(new Candidate(country, country.Of(units.Text), [country.Of(units.Text)], known.Type, known, NameModifiers.None));
     }
 
     /// <summary>Last word of the capitalised run starting at <paramref name="i"/>.</summary>

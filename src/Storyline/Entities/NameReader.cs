@@ -27,10 +27,12 @@ internal sealed class NameReader(TextUnits units, AliasTable aliases, Lexicon le
             return Make(first, last, known.Type, known, NameModifiers.None, mention);
 
         KnownEntity? nationality = null;
+        Span? countryName = null;
         int i = first;
         while (i < last && aliases.ByAdjective(Word(i)) is { } adjective)
         {
             nationality = adjective;
+            countryName = aliases.ByName(Word(i)) is not null ? w[i].Span : null;
             i++;
         }
         string? title = null, honorific = null;
@@ -57,14 +59,15 @@ internal sealed class NameReader(TextUnits units, AliasTable aliases, Lexicon le
             return null;
 
         var (role, roleNationality) = RoleBefore(first);
-        var modifiers = new NameModifiers(nationality ?? roleNationality, title, role, honorific);
+        var modifiers = new NameModifiers(nationality ?? roleNationality, title, role, honorific) { CountryNameSpan = nationality is null ? null : countryName };
         var knownName = aliases.ByName(Join(i, last));
         if (knownName is not null)
             return Make(i, last, knownName.Type, knownName, modifiers, mention);
-        return Make(i, last, type ?? GuessType(i, last, modifiers), null, modifiers, mention);
+        // The mention covers "U.S. President Donald Trump" whole: the title is how the text names him here.
+        return Make(i, last, type ?? GuessType(i, last, modifiers), null, modifiers, mention, spanFirst: first);
     }
 
-    private Candidate Make(int first, int last, string type, KnownEntity? known, NameModifiers modifiers, int mention)
+    private Candidate Make(int first, int last, string type, KnownEntity? known, NameModifiers modifiers, int mention, int spanFirst = -1)
     {
         var words = new List<string>();
         for (int k = first; k <= last; k++)
@@ -73,7 +76,7 @@ internal sealed class NameReader(TextUnits units, AliasTable aliases, Lexicon le
             if (!lexicon.Is("connector", word) || char.IsUpper(word[0]))
                 words.Add(word);
         }
-        var span = Span.FromBounds(units.Words[first].Span.Start, units.Words[last].Span.End);
+        var span = Span.FromBounds(units.Words[spanFirst >= 0 ? spanFirst : first].Span.Start, units.Words[last].Span.End);
         return new Candidate(span, Join(first, last), words, type, known, modifiers, mention);
     }
 
@@ -147,6 +150,9 @@ internal sealed class NameReader(TextUnits units, AliasTable aliases, Lexicon le
             return "ORG";
         if (modifiers.MarksPerson || count is 2 or 3)
             return "PERSON";
+        // "in Vell": a lone unknown name right after "in" is a place far more often than not.
+        if (count == 1 && first > 0 && units.Of(units.Words[first - 1]) == "in" && units.OnlySpacesBetween(units.Words[first - 1].Span.End, units.Words[first].Span.Start))
+            return "PLACE";
         return "MISC";
     }
 }

@@ -29,8 +29,9 @@ internal sealed partial class TextUnits
     };
 
     // A title-case line ("Putin Pressures Trump to Recognize Annexed Territories") has this share of capitalised
-    // long words or more; its capitals say nothing about names.
-    private const double TitleCaseShare = 0.7;
+    // long words or more, and no final period; its capitals say nothing about names. 0.7 took sentences dense
+    // with names ("Pavel Orlov met with Aino Virtanen in Vienna on Monday.") for headlines.
+    private const double TitleCaseShare = 0.9;
     private const int TitleCaseMinWords = 4;
 
     private readonly int[] _sentenceStarts;
@@ -191,6 +192,8 @@ internal sealed partial class TextUnits
 
     private static bool IsTitleCase(string line)
     {
+        if (line.EndsWith('.'))
+            return false;
         int longWords = 0, capitalised = 0;
         foreach (Match m in WordPattern().Matches(line))
         {

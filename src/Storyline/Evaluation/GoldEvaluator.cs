@@ -34,6 +34,7 @@ public sealed class GoldEvaluator : IDatasetEvaluator
         var scorer = new GoldScorer();
         var source = new FileSource(w => report.Notes.Add(w.ToString()));
         var articles = new List<ClusterEvaluation.Article>();
+        var processed = new List<(Documents.Document Document, string Gold)>();
         for (int i = 0; i < pairs.Count; i++)
         {
             var (article, goldPath) = pairs[i];
@@ -45,7 +46,13 @@ public sealed class GoldEvaluator : IDatasetEvaluator
             var gold = GoldFile.Read(goldPath);
             scorer.Add(document, gold);
             articles.Add(new ClusterEvaluation.Article(Path.GetFileName(article), document, gold));
+            if (input is not null)
+                processed.Add((pipeline.Process(input), goldPath));
         }
+        // The folder is a corpus: entities are linked across its articles (EntityLinker) before scoring.
+        new Entities.EntityLinker().Link(processed.Select(p => p.Document).ToList());
+        foreach (var (document, goldPath) in processed)
+            scorer.Add(document, GoldFile.Read(goldPath));
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = scorer.Documents;
         scorer.WriteTo(report);
