@@ -7,7 +7,12 @@ public class ClusteringScorerTests
     // gold: {a, b, c} {d, e} {f}
     private static readonly Dictionary<string, string> Gold = new()
     {
-        ["a"] = "1", ["b"] = "1", ["c"] = "1", ["d"] = "2", ["e"] = "2", ["f"] = "3",
+        ["a"] = "1",
+        ["b"] = "1",
+        ["c"] = "1",
+        ["d"] = "2",
+        ["e"] = "2",
+        ["f"] = "3",
     };
 
     private static Dictionary<string, string> Predicted(params string[][] clusters) =>
