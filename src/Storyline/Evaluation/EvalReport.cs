@@ -69,6 +69,8 @@ public static class DatasetEvaluators
     public static IReadOnlyList<IDatasetEvaluator> All { get; } =
     [
         new GoldEvaluator(),
+        new TempEval3Evaluator(),
+        new WikiWarsEvaluator(),
     ];
 
     public static IDatasetEvaluator? For(string directory) => All.FirstOrDefault(e => e.CanEvaluate(directory));

@@ -1,12 +1,155 @@
 using Storyline.Documents;
+using Storyline.Extraction;
 
 namespace Storyline.Statements;
 
+/// <summary>
+/// Finds every attributed statement in the article body: direct quotes in any quoting convention (also across
+/// paragraphs and split by their attribution), indirect and mixed reported speech, and transcript turns, each with
+/// its content span, kind, cue, addressee and canonical speaker. Reads lines and (when the entity stage has run)
+/// entity mentions; adds <see cref="Document.Statements"/>. <c>SaidOn</c> is left to the dating stage.
+/// </summary>
 public sealed class StatementStage : IStage
 {
+    private readonly StatementLexicon _lexicon = StatementLexicon.English;
+
     public string Name => "statements";
 
     public void Apply(Document document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Statements = FindAll(document);
+    }
+
+    private List<Statement> FindAll(Document document)
+    {
+        var text = document.Text;
+        var lines = document.Lines.Count > 0
+            ? document.Lines
+            : LineSplitter.Split(text).Select(s => new Line(s, LineLabel.Body)).ToList();
+        var paragraphs = lines.Where(l => l.IsArticle).Select(l => (Line: l, Paragraph: new Paragraph(text, l.Span))).ToList();
+        // Headline-like lines (no closing punctuation: related links, slogans, headings) hold no statements and
+        // teach no names: a list of headlines is not the story.
+        var prose = paragraphs.Where(e => e.Line.Label == LineLabel.Body && e.Paragraph.EndsLikeProse()).Select(e => e.Paragraph).ToList();
+        var resolver = new LocalNameResolver(_lexicon, prose);
+        var finder = new AttributionFinder(_lexicon, resolver.Phrases);
+        var speakers = new SpeakerNames(document, resolver);
+        var turns = TranscriptReader.FindAll(paragraphs);
+        var turnParagraphs = turns.Select(t => t.Paragraph).ToHashSet();
+
+        var statements = new List<Statement>();
+        Statement? previous = null;
+        int previousParagraph = -1;
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            var (line, p) = paragraphs[i];
+            if (line.Label != LineLabel.Body || !p.EndsLikeProse() || turnParagraphs.Contains(i))
+                continue;
+            foreach (var sentence in p.Sentences)
+            {
+                var found = finder.FindAll(p, sentence);
+                if (found.Count == 0 && StandaloneQuote(p, sentence) is { } alone && previous is not null && previousParagraph >= i - 1)
+                {
+                    // A quote with no cue of its own continues the speaker just quoted: “…,” Putin said. “…”
+                    var continued = new Statement(alone, StatementKind.Direct, previous.Speaker, previous.SpeakerSpan);
+                    if (previousParagraph == i - 1 && RunsOnFrom(paragraphs[previousParagraph].Paragraph, previous) && p.IsQuoteMark(0))
+                        statements[^1] = previous = previous with { Content = Span.FromBounds(previous.Content.Start, alone.End) };
+                    else
+                        statements.Add(previous = continued);
+                    previousParagraph = i;
+                    continue;
+                }
+                foreach (var a in found)
+                {
+                    var name = a.Speaker is null ? previous?.Speaker : speakers.Of(a.Speaker);
+                    if (name is null)
+                        continue;
+                    var speakerSpan = a.Speaker?.Span ?? previous?.SpeakerSpan;
+                    var statement = new Statement(a.Content, KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
+                    statements.Add(previous = statement);
+                    previousParagraph = i;
+                    resolver.NoteSpeaker(a.Speaker?.Span.Start ?? a.Content.Start, name);
+                }
+            }
+        }
+        AddTranscript(document, paragraphs, turns, statements, resolver);
+        statements.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        return statements;
+    }
+
+    private static void AddTranscript(Document document, List<(Line Line, Paragraph Paragraph)> paragraphs, List<TranscriptTurn> turns, List<Statement> statements, LocalNameResolver resolver)
+    {
+        if (turns.Count == 0)
+            return;
+        // The interviewee is whoever the introduction quotes most: "Putin said …, Putin warned …".
+        int firstTurn = paragraphs[turns.Min(t => t.Paragraph)].Line.Span.Start;
+        var interviewee = statements.Where(s => s.Content.Start < firstTurn && s.Speaker is not null)
+            .GroupBy(s => s.Speaker!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(s => s.Content.Start))
+            .Select(g => g.Key).FirstOrDefault();
+        var interviewer = document.Metadata.Outlet ?? "interviewer";
+        foreach (var turn in turns)
+        {
+            var speaker = turn.Speaker switch
+            {
+                TurnSpeaker.Interviewer => interviewer,
+                TurnSpeaker.Interviewee => interviewee,
+                _ => resolver.CanonicalName(turn.Label!),
+            };
+            if (speaker is not null)
+                statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker));
+        }
+    }
+
+    /// <summary>The quote a sentence consists of, when it is nothing but a quotation.</summary>
+    private static Span? StandaloneQuote(Paragraph p, SentenceRange s)
+    {
+        if (!p.IsQuoteMark(s.First))
+            return null;
+        int open = p.Tokens[s.First].Start;
+        var quote = p.Quotes.Find(q => q.Open == open);
+        if (quote.End == 0)
+            return null;
+        for (int t = s.First + 1; t < s.End; t++)
+        {
+            if (p.Tokens[t].Start >= quote.End && p.Tokens[t].IsWord)
+                return null;
+        }
+        return quote.Inner;
+    }
+
+    private static bool RunsOnFrom(Paragraph p, Statement statement) =>
+        p.Quotes.Exists(q => q.RunsOn && q.Inner.End == statement.Content.End);
+
+    private static StatementKind KindOf(Span content, Paragraph p)
+    {
+        bool quoted = false;
+        foreach (var q in p.Quotes)
+        {
+            if (q.Inner == content)
+                return StatementKind.Direct;
+            if (content.Contains(q.Inner))
+                quoted = true;
+        }
+        return quoted ? StatementKind.Mixed : StatementKind.Indirect;
+    }
+
+    /// <summary>
+    /// Names a speaker phrase: the entity stage's canonical entity when one of its mentions covers the phrase
+    /// (the contract with Entities/), else the statement stage's own <see cref="LocalNameResolver"/>.
+    /// </summary>
+    private sealed class SpeakerNames(Document document, LocalNameResolver fallback)
+    {
+        private readonly Dictionary<string, Entity> _entities = document.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+
+        public string? Of(SpeakerPhrase phrase)
+        {
+            foreach (var mention in document.Mentions)
+            {
+                if (mention.EntityId is { } id && mention.Span.Overlaps(phrase.Head) && _entities.TryGetValue(id, out var entity))
+                    return entity.Name;
+            }
+            return fallback.Resolve(document.Text, phrase);
+        }
     }
 }

@@ -1,0 +1,439 @@
+using Storyline.Documents;
+
+namespace Storyline.Statements;
+
+/// <summary>
+/// One attribution found in a sentence: the content span, the phrase naming the speaker (null when the speaker is
+/// the previous one, as in a participle "…, adding that …" or a quote standing alone), the cue and the addressee.
+/// </summary>
+internal sealed record Attribution(Span Content, SpeakerPhrase? Speaker, Span? Cue, string? Addressee = null);
+
+/// <summary>
+/// Finds reported speech in one sentence from its reporting cues: "X said (that) …", "“…,” X said", "according to X, …",
+/// "X told Y that …", participle continuations ("…, adding that …") and split quotes. Content spans follow the gold
+/// convention (GOLD-FORMAT.md): a quote without its marks; for "say"-class cues the reported clause alone; for
+/// other cues the clause from a short subject on ("Putin warned that …").
+/// </summary>
+internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseFinder phrases)
+{
+    /// <summary>How far after a cue (in tokens) its "that" may stand: "told reporters on Wednesday that".</summary>
+    private const int MaxThatDistance = 8;
+
+    /// <summary>A subject up to this many tokens is part of the content of an assert-class cue ("The Russian leader claimed that").</summary>
+    private const int MaxSubjectInContent = 7;
+
+    /// <summary>Fewest words a "described as “…”" quote needs to be a statement rather than a label ("special military operation").</summary>
+    private const int MinDescribedQuoteWords = 4;
+
+    /// <summary>The quoted part before an interrupting attribution is short: "The meeting, Putin said, lasted …".</summary>
+    private const int MaxInterruptedLead = 4;
+
+    public List<Attribution> FindAll(Paragraph p, SentenceRange s)
+    {
+        var found = new List<Attribution>();
+        var tokens = p.Tokens;
+        for (int c = s.First; c < s.End; c++)
+        {
+            var tok = tokens[c];
+            if (!tok.IsWord || p.InQuote(c) || found.Exists(f => f.Content.Contains(tok.Span)))
+                continue;
+            if (tok.Lower == "according" && c + 1 < s.End && tokens[c + 1].Lower == "to")
+            {
+                if (AccordingTo(p, s, c) is { } a && !found.Exists(f => f.Content.Overlaps(a.Content)))
+                    found.Add(a);
+                continue;
+            }
+            if (!TryCue(p, s, c, out var cue, out int cueEnd))
+                continue;
+            if (VerbFrame(p, s, c, cue, cueEnd, found) is { } v && !found.Exists(f => f.Content.Overlaps(v.Content)))
+                found.Add(v);
+        }
+        return found;
+    }
+
+    private bool TryCue(Paragraph p, SentenceRange s, int c, out CueVerb cue, out int cueEnd)
+    {
+        var tokens = p.Tokens;
+        cueEnd = c + 1;
+        if (c + 1 < s.End && lexicon.TryGetCue(tokens[c].Lower + " " + tokens[c + 1].Lower, out cue))
+        {
+            cueEnd = c + 2;
+        }
+        else if (!lexicon.TryGetCue(tokens[c].Lower, out cue))
+        {
+            return false;
+        }
+        // A determiner or possessive before it makes the word a noun: "the claim", "Russia’s claim".
+        if (c > s.First && (Words.Determiners.Contains(tokens[c - 1].Lower) || tokens[c - 1].IsPossessive))
+            return false;
+        // Passive ("was rejected by") and adjectival ("repeated statements") uses are not reporting.
+        return cueEnd >= s.End || tokens[cueEnd].Lower != "by";
+    }
+
+    private Attribution? VerbFrame(Paragraph p, SentenceRange s, int c, CueVerb cue, int cueEnd, List<Attribution> found)
+    {
+        var tokens = p.Tokens;
+        var (regionStart, regionEnd, boundary) = SubjectRegion(p, s, c);
+        var speaker = phrases.Find(p, regionStart, regionEnd, s.First);
+        int right = cueEnd;
+        bool inverted = false, inherited = false;
+        bool afterBreak = boundary >= s.First && (tokens[boundary].Is(',') || IsClosingMark(p, boundary));
+        if (speaker is null && regionStart == regionEnd && afterBreak && cue.Class == CueClass.Say && !cue.IsParticiple)
+        {
+            // “…,” said Putin.
+            int npEnd = cueEnd;
+            while (npEnd < s.End && tokens[npEnd].IsWord)
+                npEnd++;
+            speaker = phrases.Find(p, cueEnd, npEnd, s.First);
+            inverted = speaker is not null;
+            right = npEnd;
+        }
+        if (speaker is null && cue.IsParticiple && !cue.IsInference && c > s.First
+            && (tokens[c - 1].Is(',') || tokens[c - 1].Lower is "by" or "while" or "before" or "after" or "when"))
+        {
+            if (found.Count == 0 && SentenceSubject(p, s, c) is null)
+                return null;
+            inherited = true;
+        }
+        if (speaker is null && !inherited)
+            return null;
+
+        string? addressee = null;
+        if (cue.Lemma == "tell")
+            right = Addressee(p, s, right, out addressee);
+        var cueSpan = p.SpanOf(c, cueEnd);
+        var inheritedSpeaker = inherited ? (found.Count > 0 ? found[^1].Speaker : SentenceSubject(p, s, c)) : speaker;
+
+        int complement = -1;
+        int that = FindThat(p, s, right);
+        if (that >= 0)
+        {
+            complement = that + 1;
+        }
+        else if (right + 1 < s.End && tokens[right].IsAny(":,") && OpensQuote(p, right + 1) is { } frontQuote && !inverted)
+        {
+            return new Attribution(frontQuote.Inner, inheritedSpeaker, cueSpan, addressee);
+        }
+        else if (right < s.End && OpensQuote(p, right) is not null && !inverted)
+        {
+            complement = right;
+        }
+        else if (cue.Lemma is "describe" && right < s.End && tokens[right].Lower == "as")
+        {
+            int q = tokens[right + 1 < s.End ? right + 1 : right].Lower is "a" or "an" ? right + 2 : right + 1;
+            if (q < s.End && OpensQuote(p, q) is { } described && WordCount(p, described.Inner) >= MinDescribedQuoteWords)
+                return new Attribution(described.Inner, inheritedSpeaker, cueSpan, addressee);
+            return null;
+        }
+        else if (right < s.End && !inverted && OpensClause(p, right, cue))
+        {
+            complement = right;
+        }
+
+        if (complement >= 0 && complement < s.End)
+        {
+            int start = ContentStart(p, s, c, cue, complement, regionStart, regionEnd, speaker, inherited);
+            int end = ClauseEnd(p, s, complement);
+            if (end <= start)
+                return null;
+            return new Attribution(Span.FromBounds(start, end), inheritedSpeaker, cueSpan, addressee);
+        }
+
+        if (inherited || !(afterBreak || inverted))
+            return null;
+        return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee);
+    }
+
+    /// <summary>The content before a trailing attribution ("…, X said."), an interrupted one ("The meeting, X said, lasted …") or a split quote.</summary>
+    private Attribution? Trailing(Paragraph p, SentenceRange s, int boundary, int right, SpeakerPhrase speaker, Span cue, string? addressee)
+    {
+        var tokens = p.Tokens;
+        bool quoteBefore = IsClosingMark(p, boundary);
+        var lead = quoteBefore ? QuoteClosedAt(p, boundary) : (Quote?)null;
+        bool leadIsWholeQuote = lead is { } lq && lq.Open == tokens[s.First].Start;
+        if (right + 1 < s.End && tokens[right].Is(','))
+        {
+            // “We will not,” he said, “give up an inch.” : one statement across the interruption.
+            if (leadIsWholeQuote && OpensQuote(p, right + 1) is { } second && char.IsLower(p.Text[second.Inner.Start]))
+                return new Attribution(Span.FromBounds(lead!.Value.Inner.Start, second.Inner.End), speaker, cue, addressee);
+            // The meeting, Putin said, lasted for hours.
+            if (!quoteBefore && boundary - s.First <= MaxInterruptedLead && tokens[right + 1].IsWord && !Words.IsGerund(tokens[right + 1].Lower))
+            {
+                int end = ClauseEnd(p, s, right + 1);
+                return new Attribution(Span.FromBounds(tokens[right + 1].Start, end), speaker, cue, addressee);
+            }
+        }
+        if (leadIsWholeQuote)
+            return new Attribution(lead!.Value.Inner, speaker, cue, addressee);
+        if (boundary <= s.First)
+            return null;
+        int contentEnd = quoteBefore ? tokens[boundary].End : tokens[boundary - 1].End;
+        return new Attribution(Span.FromBounds(tokens[s.First].Start, contentEnd), speaker, cue, addressee);
+    }
+
+    private Attribution? AccordingTo(Paragraph p, SentenceRange s, int c)
+    {
+        var tokens = p.Tokens;
+        int npStart = c + 2, npEnd = npStart;
+        while (npEnd < s.End && !tokens[npEnd].IsAny(",;:.—–()") && !p.IsQuoteMark(npEnd))
+            npEnd++;
+        // "according to an analysis by the Institute …": the analysis speaks for its author.
+        for (int k = npStart; k + 1 < npEnd; k++)
+        {
+            if (lexicon.SourceOf.Contains(tokens[k].Lower) && tokens[k + 1].Lower is "by" or "from" or "of")
+                npStart = k + 2;
+        }
+        var speaker = phrases.Find(p, npStart, npEnd, s.First);
+        if (speaker is null)
+            return null;
+        var cue = p.SpanOf(c, c + 2);
+        bool atClauseStart = c == s.First || (tokens[c - 1].Is(',') && !SegmentHasVerbs(p, s.First, c - 1));
+        if (atClauseStart && npEnd + 1 < s.End && tokens[npEnd].Is(','))
+        {
+            int start = tokens[npEnd + 1].Start;
+            return new Attribution(Span.FromBounds(start, ClauseEnd(p, s, npEnd + 1)), speaker, cue);
+        }
+        if (c > s.First + 1 && (tokens[c - 1].Is(',') || IsClosingMark(p, c - 1)))
+        {
+            int end = tokens[c - 1].Is(',') ? tokens[c - 2].End : tokens[c - 1].End;
+            return new Attribution(Span.FromBounds(tokens[s.First].Start, end), speaker, cue);
+        }
+        return null;
+    }
+
+    // An introductory phrase ("In the same interview,") has no finite reporting verb; a clause does.
+    private bool SegmentHasVerbs(Paragraph p, int first, int end)
+    {
+        for (int t = first; t < end; t++)
+        {
+            if (lexicon.Auxiliaries.Contains(p.Tokens[t].Lower) && p.Tokens[t].Lower is "is" or "was" or "has" or "have" or "had" or "will" or "would")
+                return true;
+        }
+        return end - first > 6;
+    }
+
+    /// <summary>
+    /// The tokens before a cue that can hold its subject: back over auxiliaries, adverbs and time words, then to the
+    /// nearest clause boundary. When only a parenthetical stands between (", including an analysis by X, have
+    /// disputed"), the region is the parenthetical.
+    /// </summary>
+    private (int Start, int End, int Boundary) SubjectRegion(Paragraph p, SentenceRange s, int c)
+    {
+        var tokens = p.Tokens;
+        int k = c - 1;
+        while (k >= s.First && tokens[k].IsWord && !p.InQuote(k)
+               && (lexicon.Auxiliaries.Contains(tokens[k].Lower) || Words.IsAdverb(tokens[k].Lower) || Words.TimeWords.Contains(tokens[k].Lower)
+                   || (tokens[k].Lower == "on" && k + 1 < c && Words.TimeWords.Contains(tokens[k + 1].Lower))))
+            k--;
+        int end = k + 1;
+        int j = Boundary(p, s, k);
+        if (j + 1 == end && j > s.First && tokens[j].Is(','))
+        {
+            int outer = Boundary(p, s, j - 1);
+            var inner = phrases.Find(p, outer + 1, j, s.First);
+            if (inner is not null)
+                return (outer + 1, j, j);
+        }
+        return (j + 1, end, j);
+    }
+
+    private static int Boundary(Paragraph p, SentenceRange s, int from)
+    {
+        int j = from;
+        while (j >= s.First)
+        {
+            var t = p.Tokens[j];
+            if (p.InQuote(j) || p.IsQuoteMark(j) || t.IsAny(",;:—–()[]") || (t.IsWord && Words.ClauseBoundaries.Contains(t.Lower)))
+                break;
+            j--;
+        }
+        return j;
+    }
+
+    private static int FindThat(Paragraph p, SentenceRange s, int from)
+    {
+        var tokens = p.Tokens;
+        for (int k = from; k < s.End && k - from <= MaxThatDistance; k++)
+        {
+            var t = tokens[k];
+            if (p.InQuote(k) || p.IsQuoteMark(k))
+                return -1;
+            if (t.IsWord && t.Lower == "that")
+                return k;
+            if (t.Is(','))
+            {
+                // ", however," and other one-word asides between the cue and its "that".
+                if (k + 2 < s.End && tokens[k + 1].IsWord && tokens[k + 2].Is(','))
+                {
+                    k += 2;
+                    continue;
+                }
+                return -1;
+            }
+            if (!t.IsWord)
+                return -1;
+        }
+        return -1;
+    }
+
+    private bool OpensClause(Paragraph p, int k, CueVerb cue)
+    {
+        var t = p.Tokens[k];
+        if (!t.IsWord)
+            return false;
+        var lower = t.Lower;
+        if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or")
+            return false;
+        if (Words.ClauseOpeners.Contains(lower) || char.IsDigit(t.Text[0]))
+            return true;
+        if (t.IsCapitalised)
+            return true;
+        return cue.TakesObject && !Words.IsAdverb(lower);
+    }
+
+    private int ContentStart(Paragraph p, SentenceRange s, int c, CueVerb cue, int complement, int regionStart, int regionEnd, SpeakerPhrase? speaker, bool inherited)
+    {
+        var tokens = p.Tokens;
+        if (inherited)
+        {
+            if (c > s.First && tokens[c - 1].Lower == "by" && SentenceSubject(p, s, c) is { } subject)
+                return subject.Span.Start;
+            return cue.Class == CueClass.Say ? tokens[complement].Start : tokens[c].Start;
+        }
+        if (cue.Class == CueClass.Say)
+            return tokens[complement].Start;
+        bool shortSubject = regionEnd - regionStart <= MaxSubjectInContent && !HasComma(p, regionStart, regionEnd);
+        if (shortSubject && speaker is not null)
+            return Math.Min(speaker.Span.Start, tokens[regionStart].Start);
+        return tokens[regionEnd < c ? regionEnd : c].Start;
+    }
+
+    private static bool HasComma(Paragraph p, int first, int end)
+    {
+        for (int t = first; t < end; t++)
+        {
+            if (p.Tokens[t].Is(','))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The subject at the start of the sentence, for participles: "Putin on Wednesday hardened …, declaring that …".</summary>
+    private SpeakerPhrase? SentenceSubject(Paragraph p, SentenceRange s, int before)
+    {
+        var tokens = p.Tokens;
+        int first = s.First;
+        int comma = -1;
+        for (int t = s.First; t < before && t - s.First < 8; t++)
+        {
+            if (tokens[t].Is(','))
+            {
+                comma = t;
+                break;
+            }
+        }
+        if (comma >= 0 && Words.Prepositions.Contains(tokens[s.First].Lower))
+            first = comma + 1;
+        int end = first;
+        while (end < before && tokens[end].IsWord && !p.InQuote(end)
+               && (tokens[end].IsCapitalised || Words.Determiners.Contains(tokens[end].Lower) || Words.NameConnectors.Contains(tokens[end].Lower)))
+            end++;
+        return end > first ? phrases.Find(p, first, end, s.First) : null;
+    }
+
+    /// <summary>The end (character offset) of a reported clause: the sentence end, or before a participle clause, a
+    /// "while …ing" aside or a trailing attribution.</summary>
+    private int ClauseEnd(Paragraph p, SentenceRange s, int from)
+    {
+        var tokens = p.Tokens;
+        for (int k = from; k < s.End; k++)
+        {
+            if (p.InQuote(k))
+                continue;
+            var t = tokens[k];
+            bool comma = t.Is(',');
+            bool commaInQuote = !comma && IsClosingMark(p, k) && k > 0 && tokens[k - 1].Is(',');
+            if ((comma || commaInQuote) && k + 1 < s.End)
+            {
+                int end = comma ? tokens[k - 1].End : t.End;
+                var next = tokens[k + 1];
+                if (next.IsWord && Words.IsGerund(next.Lower) && !(lexicon.TryGetCue(next.Lower, out var n) && n.IsInference))
+                    return end;
+                if (next.Lower is "while" or "whereas" && k + 2 < s.End && Words.IsGerund(tokens[k + 2].Lower))
+                    return end;
+                if (next.Lower == "according" || TrailingAttributionAt(p, s, k + 1))
+                    return end;
+            }
+            if (t.IsAny("—–") && k + 1 < s.End && Words.IsGerund(tokens[k + 1].Lower) && k > from)
+                return tokens[k - 1].End;
+        }
+        return tokens[s.End - 1].End;
+    }
+
+    // ", TASS reported." / ", the minister said on Monday." : a speaker and a cue with no clause of their own after.
+    private bool TrailingAttributionAt(Paragraph p, SentenceRange s, int from)
+    {
+        var tokens = p.Tokens;
+        for (int j = from; j < s.End && j - from <= 8; j++)
+        {
+            if (!tokens[j].IsWord || p.InQuote(j))
+                return false;
+            if (!lexicon.TryGetCue(tokens[j].Lower, out var cue) || cue.IsParticiple)
+                continue;
+            if (phrases.Find(p, from, j, s.First) is null)
+                return false;
+            int after = j + 1;
+            return after >= s.End || !tokens[after].IsWord || (FindThat(p, s, after) < 0 && !Words.ClauseOpeners.Contains(tokens[after].Lower));
+        }
+        return false;
+    }
+
+    private int Addressee(Paragraph p, SentenceRange s, int right, out string? addressee)
+    {
+        var tokens = p.Tokens;
+        addressee = null;
+        if (right >= s.End || !tokens[right].IsWord || tokens[right].Lower == "that")
+            return right;
+        int end = right;
+        if (tokens[right].IsCapitalised)
+        {
+            var names = phrases.NameSequences(p, right, Math.Min(s.End, right + 6), s.First);
+            if (names.Count > 0 && names[0].Start == right)
+                end = names[0].End;
+        }
+        else if (Words.Audiences.Contains(tokens[right].Lower))
+        {
+            end = right + 1;
+            if (Words.Determiners.Contains(tokens[right].Lower))
+            {
+                while (end < s.End && end - right < 3 && tokens[end].IsWord && tokens[end].Lower != "that" && !Words.Prepositions.Contains(tokens[end].Lower))
+                    end++;
+            }
+        }
+        if (end > right)
+            addressee = p.Text[tokens[right].Start..tokens[end - 1].End];
+        return end;
+    }
+
+    private static bool IsClosingMark(Paragraph p, int token) =>
+        token >= 0 && p.Quotes.Exists(q => !q.RunsOn && q.End - 1 == p.Tokens[token].Start);
+
+    private static Quote? QuoteClosedAt(Paragraph p, int token)
+    {
+        int at = p.Tokens[token].Start;
+        int i = p.Quotes.FindIndex(q => !q.RunsOn && q.End - 1 == at);
+        return i < 0 ? null : p.Quotes[i];
+    }
+
+    private static Quote? OpensQuote(Paragraph p, int token)
+    {
+        if (token >= p.Tokens.Count)
+            return null;
+        int at = p.Tokens[token].Start;
+        int i = p.Quotes.FindIndex(q => q.Open == at);
+        return i < 0 ? null : p.Quotes[i];
+    }
+
+    private static int WordCount(Paragraph p, Span span) =>
+        p.Tokens.Count(t => t.IsWord && span.Contains(t.Span));
+}
