@@ -93,7 +93,7 @@ public static class ClusterEvaluation
     }
 
     /// <summary>A copy of the article's text carrying the gold statements and events instead of the predicted ones.</summary>
-    private static Document OracleDocument(Article a)
+    public static Document OracleDocument(Article a)
     {
         var published = DateOnly.TryParseExact(a.Gold.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p) ? p : (DateOnly?)null;
         var metadata = new DocumentMetadata { Published = published, Outlet = a.Gold.Outlet, Title = a.Gold.Title, Language = a.Gold.Language };

@@ -13,6 +13,8 @@ public sealed record ClusteringSettings
     public int MaxEventDateGapDays { get; init; }
     public double BigramWeight { get; init; }
     public int SplitQuoteMaxGap { get; init; }
+    public int ElaborationMaxGap { get; init; }
+    public double ElaborationBonus { get; init; }
     public double StoryThreshold { get; init; }
     public int StoryWindowDays { get; init; }
     public int StoryMinDocuments { get; init; }

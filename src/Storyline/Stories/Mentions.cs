@@ -26,6 +26,12 @@ public sealed record StatementMention(
     /// </summary>
     public string? ContinuationOf { get; init; }
 
+    /// <summary>
+    /// Set when this direct quote follows, at once, a reported statement of the same speaker ("X said that …. “…”"):
+    /// the <see cref="Key"/> of that report, which the quote usually bears out.
+    /// </summary>
+    public string? ElaborationOf { get; init; }
+
     /// <summary>The date the words were spoken, else the publication date: where it sits on a timeline.</summary>
     public DateOnly? When => SaidOn ?? Published;
 }

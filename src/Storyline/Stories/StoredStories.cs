@@ -17,7 +17,7 @@ public static class StoredStories
     {
         settings ??= ClusteringSettings.Default;
         var index = new StoryIndex(settings);
-        var statements = Statements(store, settings.SplitQuoteMaxGap);
+        var statements = Statements(store, settings);
         var events = store.Events().Where(e => !e.Negated && !e.Hypothetical)
             .Select(e => new EventMention(e.DocumentId, new Span(e.Start, e.Length), e.Text, e.Type, e.Participants, e.Date, e.Place, e.Published, e.Outlet, e.Id))
             .ToList();
@@ -45,7 +45,7 @@ public static class StoredStories
         return graph;
     }
 
-    private static List<StatementMention> Statements(IStore store, int splitQuoteMaxGap)
+    private static List<StatementMention> Statements(IStore store, ClusteringSettings settings)
     {
         var list = new List<StatementMention>();
         const int page = 1000;
@@ -57,10 +57,10 @@ public static class StoredStories
             if (rows.Count < page)
                 break;
         }
-        // Split quotations need the text between two statements: read each document once.
+        // Split quotations and quotes after reports need the text between two statements: read each document once.
         var linked = new List<StatementMention>(list.Count);
         foreach (var group in list.GroupBy(s => s.DocumentId, StringComparer.Ordinal))
-            linked.AddRange(StoryInputs.LinkSplitQuotes(group, store.GetDocument(group.Key)?.Text ?? "", splitQuoteMaxGap));
+            linked.AddRange(StoryInputs.LinkNeighbours(group, store.GetDocument(group.Key)?.Text ?? "", settings));
         return linked;
     }
 }

@@ -60,7 +60,7 @@ public sealed class StoryIndex
     /// <summary>Adds everything one document holds: its statements, events and body sentences.</summary>
     public void Add(Documents.Document document)
     {
-        Add(StoryInputs.Statements(document, _settings.SplitQuoteMaxGap));
+        Add(StoryInputs.Statements(document, _settings));
         Add(StoryInputs.Events(document));
         Add(StoryInputs.Sentences(document));
     }
@@ -82,14 +82,18 @@ public sealed class StoryIndex
     {
         var statementClusters = _statements.Clusters.Select(c => ToCluster(c.Id, c.Members.Select(m => m.Mention).ToList())).ToList();
         var eventClusters = _events.Clusters.Select(c => ToCluster(c.Id, c.Members.Select(m => m.Mention).ToList())).ToList();
-        var nodes = _statements.Clusters.Zip(statementClusters, (c, sc) => StoryThreader.Node(sc, c.Members.Select(m => m.Vector)))
-            .Concat(_events.Clusters.Zip(eventClusters, (c, ec) => StoryThreader.Node(ec, c.Members.Select(m => m.Vector))))
+        var nodes = statementClusters.Select(c => StoryThreader.Node(c, TopicVector(c.Members.Select(m => m.Text).Append(c.Speaker ?? ""))))
+            .Concat(eventClusters.Select(c => StoryThreader.Node(c, TopicVector(c.Members.Select(m => m.Text).Concat(c.Participants)))))
             .ToList();
         var stories = StoryThreader.Thread(nodes, _settings);
         var disputes = DisputeFinder.Find(
             _statements.Clusters.SelectMany(c => c.Members).Select(m => m.Mention), _sentences, _lexicon, _settings);
         return new StoryGraph(statementClusters, eventClusters, stories, disputes);
     }
+
+    /// <summary>What a cluster is about, for threading: its words and its people, without word pairs (a story retells, it does not quote).</summary>
+    private ContentVector TopicVector(IEnumerable<string> texts) =>
+        ContentVector.From(texts.SelectMany(t => ContentTerms.Of(t, _lexicon).Terms).ToList(), bigramWeight: 0);
 
     private static StatementCluster ToCluster(string id, List<StatementMention> members)
     {
@@ -132,7 +136,9 @@ public sealed class StoryIndex
             return 1;
         if (a.Mention.When is { } da && b.Mention.When is { } db && Math.Abs(da.DayNumber - db.DayNumber) > _settings.MaxSaidOnGapDays)
             return 0;
-        return _statementFrequencies.Cosine(a.Vector, b.Vector);
+        double cosine = _statementFrequencies.Cosine(a.Vector, b.Vector);
+        bool elaborates = a.Mention.ElaborationOf == b.Mention.Key || b.Mention.ElaborationOf == a.Mention.Key;
+        return elaborates ? cosine + _settings.ElaborationBonus : cosine;
     }
 
     /// <summary>"Putin" and "Vladimir Putin" are one speaker: the shorter name's words are all in the longer one.</summary>

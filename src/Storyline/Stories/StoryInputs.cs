@@ -5,25 +5,44 @@ namespace Storyline.Stories;
 /// <summary>What <see cref="StoryIndex"/> reads from one annotated document: statements, events, body sentences.</summary>
 public static class StoryInputs
 {
-    public static IReadOnlyList<StatementMention> Statements(Document d, int splitQuoteMaxGap) =>
-        LinkSplitQuotes(
+    public static IReadOnlyList<StatementMention> Statements(Document d, ClusteringSettings settings) =>
+        LinkNeighbours(
             d.Statements.Select(s => new StatementMention(d.Id, s.Content, d.Slice(s.Content), s.Speaker, s.SaidOn, s.SaidOnIsPublication,
                 d.Metadata.Published, d.Metadata.Outlet, s.Kind)),
-            d.Text, splitQuoteMaxGap);
+            d.Text, settings);
 
-    /// <summary>Marks, in one document's statements, each second part of a split quotation as continuing the first.</summary>
-    public static IReadOnlyList<StatementMention> LinkSplitQuotes(IEnumerable<StatementMention> ofOneDocument, string text, int maxGap)
+    /// <summary>
+    /// Marks, in one document's statements, how each relates to the one before it when both have one speaker:
+    /// the second part of a split quotation, or a quote bearing out the report just before it.
+    /// </summary>
+    public static IReadOnlyList<StatementMention> LinkNeighbours(IEnumerable<StatementMention> ofOneDocument, string text, ClusteringSettings settings)
     {
         var list = new List<StatementMention>();
         StatementMention? previous = null;
         foreach (var s in ofOneDocument.OrderBy(s => s.Span.Start))
         {
-            bool continues = previous is not null && s.Span.End <= text.Length && IsSplitQuote(text, previous.Span, s.Span, maxGap)
-                && StoryIndex.SameSpeaker(StoryIndex.SpeakerWords(previous.Speaker), StoryIndex.SpeakerWords(s.Speaker));
-            list.Add(continues ? s with { ContinuationOf = previous!.Key } : s);
+            var m = s;
+            if (previous is not null && s.Span.End <= text.Length
+                && StoryIndex.SameSpeaker(StoryIndex.SpeakerWords(previous.Speaker), StoryIndex.SpeakerWords(s.Speaker)))
+            {
+                if (IsSplitQuote(text, previous.Span, s.Span, settings.SplitQuoteMaxGap))
+                    m = s with { ContinuationOf = previous.Key };
+                else if (previous.Kind != StatementKind.Direct && IsQuoteAfterReport(text, previous.Span, s.Span, settings.ElaborationMaxGap))
+                    m = s with { ElaborationOf = previous.Key };
+            }
+            list.Add(m);
             previous = s;
         }
         return list;
+    }
+
+    /// <summary>"He argued that …. “The issue lies …”": a quotation opens right after a report ends.</summary>
+    public static bool IsQuoteAfterReport(string text, Span report, Span quote, int maxGap)
+    {
+        if (quote.Start < report.End || quote.Start - report.End > maxGap)
+            return false;
+        var gap = text.AsSpan(report.End, quote.Start - report.End).Trim();
+        return gap.Length >= 1 && IsOpeningQuote(gap[^1]);
     }
 
     public static IReadOnlyList<EventMention> Events(Document d) =>

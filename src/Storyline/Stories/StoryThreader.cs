@@ -6,21 +6,21 @@ namespace Storyline.Stories;
 /// </summary>
 internal static class StoryThreader
 {
-    internal sealed record StoryNode(string ClusterId, bool IsEvent, DateOnly? From, DateOnly? To, ContentVector Centroid, string Title, IReadOnlyList<string> Documents);
+    internal sealed record StoryNode(string ClusterId, bool IsEvent, DateOnly? From, DateOnly? To, ContentVector Centroid, string Title, IReadOnlyList<string> Documents, int Reports);
 
     /// <summary>A story title is cut to this many characters: a headline, not a paragraph.</summary>
     public const int MaxTitleCharacters = 100;
 
-    public static StoryNode Node(StatementCluster c, IEnumerable<ContentVector> vectors) =>
-        new(c.Id, false, c.From, c.To, ContentVector.Sum(vectors),
-            Shorten($"{c.Speaker ?? "unknown"}: {c.Representative.Text.Trim()}"), DocumentsOf(c.Members.Select(m => m.DocumentId)));
+    public static StoryNode Node(StatementCluster c, ContentVector topic) =>
+        new(c.Id, false, c.From, c.To, topic,
+            Shorten($"{c.Speaker ?? "unknown"}: {c.Representative.Text.Trim()}"), DocumentsOf(c.Members.Select(m => m.DocumentId)), c.Members.Count);
 
-    public static StoryNode Node(EventCluster c, IEnumerable<ContentVector> vectors)
+    public static StoryNode Node(EventCluster c, ContentVector topic)
     {
         var place = c.Members.Select(m => m.Place).OfType<string>().FirstOrDefault();
         var who = c.Participants.Count > 0 ? " " + string.Join(", ", c.Participants) : "";
-        return new(c.Id, true, c.From, c.To, ContentVector.Sum(vectors),
-            Shorten($"{c.Type.Replace('_', ' ')}:{who}{(place is null ? "" : " in " + place)}"), DocumentsOf(c.Members.Select(m => m.DocumentId)));
+        return new(c.Id, true, c.From, c.To, topic,
+            Shorten($"{c.Type.Replace('_', ' ')}:{who}{(place is null ? "" : " in " + place)}"), DocumentsOf(c.Members.Select(m => m.DocumentId)), c.Members.Count);
     }
 
     public static List<Story> Thread(IReadOnlyList<StoryNode> nodes, ClusteringSettings settings)
@@ -66,8 +66,8 @@ internal static class StoryThreader
 
     private static Story ToStory(List<StoryNode> thread)
     {
-        // The title comes from the cluster most outlets reported; an event names what happened better than a quote.
-        var lead = thread.OrderByDescending(n => n.Documents.Count).ThenByDescending(n => n.IsEvent).ThenBy(n => n.From ?? DateOnly.MaxValue)
+        // The title comes from the cluster most outlets reported, most often; on a tie an event names what happened.
+        var lead = thread.OrderByDescending(n => n.Documents.Count).ThenByDescending(n => n.Reports).ThenByDescending(n => n.IsEvent).ThenBy(n => n.From ?? DateOnly.MaxValue)
             .ThenBy(n => n.ClusterId, StringComparer.Ordinal).First();
         var froms = thread.Select(n => n.From).OfType<DateOnly>().ToList();
         var tos = thread.Select(n => n.To).OfType<DateOnly>().ToList();
