@@ -52,7 +52,7 @@ public static class StorylineServer
             logging(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Store);
-        builder.Services.AddSingleton<IStoryReader, NoStories>();
+        builder.Services.AddSingleton<IStoryReader, StoredStoryReader>();
         builder.Services.AddSingleton(_ => Pipeline.CreateDefault());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j =>

@@ -89,21 +89,37 @@ public sealed record ClaimDto(int Start, int Length, string Quantity, string? Un
 
 public sealed record DisputeDto(int ClaimStart, int ClaimLength, int DisputedStart, int DisputedLength);
 
-/// <summary>A dispute in a list: the claim and the passage contesting it, with their texts and where they are.</summary>
+/// <summary>
+/// A claim and the passage contesting it, each with its document, outlet and span. <see cref="AcrossDocuments"/> is
+/// true when one outlet's report is denied in another's; <see cref="Reason"/> says how the two were found to clash.
+/// </summary>
 public sealed record DisputeItem(
-    string DocumentId,
-    string? Outlet,
-    string? Title,
-    DateOnly? Published,
+    string ClaimDocumentId,
+    string? ClaimOutlet,
+    DateOnly? ClaimPublished,
     int ClaimStart,
     int ClaimLength,
     string ClaimText,
+    string DisputedDocumentId,
+    string? DisputedOutlet,
+    DateOnly? DisputedPublished,
     int DisputedStart,
     int DisputedLength,
-    string DisputedText)
+    string DisputedText,
+    bool AcrossDocuments,
+    string? Reason)
 {
-    public static DisputeItem From(DisputeRecord d) => new(d.DocumentId, d.Outlet, d.Title, d.Published,
-        d.Claim.Start, d.Claim.Length, d.ClaimText, d.DisputedBy.Start, d.DisputedBy.Length, d.DisputedByText);
+    public static DisputeItem From(DisputeRecord d) => new(
+        d.DocumentId, d.Outlet, d.Published, d.Claim.Start, d.Claim.Length, d.ClaimText,
+        d.DocumentId, d.Outlet, d.Published, d.DisputedBy.Start, d.DisputedBy.Length, d.DisputedByText, false, null);
+
+    /// <summary>A cross-document dispute; <paramref name="document"/> finds each side's outlet and date.</summary>
+    public static DisputeItem From(CrossDisputeRecord x, Func<string, DocumentRecord?> document)
+    {
+        var (claim, disputed) = (document(x.ClaimDocumentId), document(x.DisputedDocumentId));
+        return new(x.ClaimDocumentId, claim?.Outlet, claim?.Published, x.ClaimStart, x.ClaimLength, x.ClaimText,
+            x.DisputedDocumentId, disputed?.Outlet, disputed?.Published, x.DisputedStart, x.DisputedLength, x.DisputedText, true, x.Reason);
+    }
 }
 
 /// <summary>What <c>/api/search</c> finds: documents, statements and entities, each list paged alike.</summary>

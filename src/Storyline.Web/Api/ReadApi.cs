@@ -39,9 +39,12 @@ internal static class ReadApi
             var page = errors.Page(offset, limit);
             if (errors.Any)
                 return (Results<Ok<PageDto<DisputeItem>>, ValidationProblem>)errors.Problem();
-            var found = store.Disputes(page.Offset, page.Limit);
-            return TypedResults.Ok(new PageDto<DisputeItem>([.. found.Items.Select(DisputeItem.From)], found.Total, page.Offset, page.Limit));
-        }).WithTags("disputes").WithSummary("Claims and the passages that contest them");
+            // Across documents first (one outlet denied by another), then those within one article.
+            var documents = DocumentLookup(store);
+            var all = store.CrossDisputes().Select(x => DisputeItem.From(x, documents))
+                .Concat(store.Disputes(0, int.MaxValue).Items.Select(DisputeItem.From)).ToList();
+            return TypedResults.Ok(PageDto<DisputeItem>.Of(page.Slice(all), page));
+        }).WithTags("disputes").WithSummary("Claims and the passages that contest them, across outlets and within one article");
 
         var stories = api.MapGroup("/stories").WithTags("stories");
         stories.MapGet("", (IStoryReader reader, int? offset, int? limit) =>
@@ -55,6 +58,13 @@ internal static class ReadApi
             .WithSummary("One story with every report of each statement and the disputes across sources");
 
         api.MapGet("/search", Search).WithTags("search").WithSummary("Documents, statements and entities matching the words of q");
+    }
+
+    /// <summary>Documents by id, each read once per request.</summary>
+    internal static Func<string, DocumentRecord?> DocumentLookup(IStore store)
+    {
+        var cache = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
+        return id => cache.TryGetValue(id, out var d) ? d : cache[id] = store.GetDocument(id);
     }
 
     private static Results<Ok<PageDto<DocumentSummary>>, ValidationProblem> ListDocuments(

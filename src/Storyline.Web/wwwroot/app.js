@@ -165,9 +165,16 @@ async function homePage() {
 
 function storyList(items, none) {
   if (!items.length) return empty(none);
-  return h('ol', { class: 'plain' }, items.map(s => h('li', null,
-    link('#/stories/' + enc(s.id), s.title), ' ',
-    h('span', { class: 'count' }, `${formatDate(s.from)} – ${formatDate(s.to)} · ${count(s.documents, 'source', 'sources')}`))));
+  return h('ol', { class: 'plain stories' }, items.map(s => h('li', null,
+    link('#/stories/' + enc(s.id), s.title),
+    h('p', { class: 'count' }, dateRange(s.from, s.to), ' · ', count(s.statements, 'report', 'reports'),
+      s.events ? ' · ' + count(s.events, 'event', 'events') : '',
+      s.outlets.length ? ' · ' + s.outlets.join(', ') : ''))));
+}
+
+function dateRange(from, to) {
+  if (!from && !to) return 'undated';
+  return from === to || !to ? formatDate(from) : !from ? formatDate(to) : `${formatDate(from)} – ${formatDate(to)}`;
 }
 
 function docList(items) {
@@ -179,10 +186,14 @@ function docList(items) {
 
 function disputeList(items) {
   if (!items.length) return empty('No disputes found.');
+  const side = (docId, start, length, text, outlet, published) => [
+    link(docHref(docId, start, length), text),
+    h('span', { class: 'count' }, ' — ', outlet || docId.slice(0, 12), published ? ', ' + formatDate(published) : '')];
   return h('ul', { class: 'disputes' }, items.map(x => h('li', null,
-    h('p', null, h('span', { class: 'tag claim' }, 'claim'), ' ', link(docHref(x.documentId, x.claimStart, x.claimLength), x.claimText)),
-    h('p', null, h('span', { class: 'tag denial' }, 'disputed by'), ' ', link(docHref(x.documentId, x.disputedStart, x.disputedLength), x.disputedText)),
-    h('p', { class: 'meta' }, sourceName(x), x.published ? ' · ' + formatDate(x.published) : ''))));
+    h('p', null, h('span', { class: 'tag claim' }, 'claim'), ' ',
+      side(x.claimDocumentId, x.claimStart, x.claimLength, x.claimText, x.claimOutlet, x.claimPublished)),
+    h('p', null, h('span', { class: 'tag denial' }, x.acrossDocuments ? 'disputed by' : 'disputed in the same article'), ' ',
+      side(x.disputedDocumentId, x.disputedStart, x.disputedLength, x.disputedText, x.disputedOutlet, x.disputedPublished)))));
 }
 
 async function storiesPage(_, params) {
@@ -192,15 +203,21 @@ async function storiesPage(_, params) {
     storyList(page.items, 'No stories yet: they appear once statements are clustered across outlets.'), pager(page, '/stories', {})];
 }
 
+/** A story: each statement with every outlet that reported it, its events, and the disputes across sources. */
 async function storyPage([id]) {
   const s = await api('/stories/' + enc(id));
+  const outlets = new Set(s.statements.flatMap(c => c.reports.map(r => sourceName(r))));
   return [
-    heading(s.title, `${formatDate(s.from)} – ${formatDate(s.to)}`),
-    s.statements.map(c => h('section', { class: 'panel cluster' },
-      h('h2', null, c.speaker || 'Unattributed', ' · ', formatDate(c.saidOn)),
-      h('p', { class: 'sub' }, `reported by ${count(c.reports.length, 'source', 'sources')}`),
+    heading(s.title, `${dateRange(s.from, s.to)} · ${count(outlets.size, 'source', 'sources')}`),
+    s.disputes.length ? section('Disputed', disputeList(s.disputes)) : null,
+    s.statements.map(c => h('section', { class: 'panel cluster', 'aria-label': 'Statement by ' + (c.speaker || 'unknown') },
+      h('h2', null, c.speaker || 'Unattributed', h('span', { class: 'count' }, ' · ', dateRange(c.from, c.to))),
+      h('p', { class: 'sub' }, `reported ${count(c.reports.length, 'time', 'times')} by `,
+        [...new Set(c.reports.map(r => sourceName(r)))].join(', ')),
       c.reports.map(r => quote(r, { showSpeaker: false })))),
-    s.disputes.length ? section('Disputes', disputeList(s.disputes)) : null,
+    s.events.length ? section('Events', h('ul', { class: 'plain' }, s.events.map(e => h('li', null,
+      h('span', { class: 'tag' }, e.type.replaceAll('_', ' ')), ' ', dateRange(e.from, e.to), ' · ',
+      e.reports.map((r, i) => [i ? '; ' : '', link(docHref(r.documentId, r.start, r.length), r.text), ' (', sourceName(r), ')']))))) : null,
   ];
 }
 

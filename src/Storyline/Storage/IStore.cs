@@ -40,6 +40,7 @@ public sealed record DocumentRecord(
 /// <summary>
 /// Filters for <see cref="IStore.QueryStatements"/>; null means "any". <see cref="EntityId"/> keeps the statements
 /// the entity made: its speaker name is one of the entity's names, or its speaker span is a mention linked to it.
+/// <see cref="Ids"/> keeps the statements with these <see cref="StatementRecord.Id"/>s (the members of a cluster).
 /// </summary>
 public sealed record StatementQuery(
     string? Speaker = null,
@@ -50,7 +51,8 @@ public sealed record StatementQuery(
     int Offset = 0,
     int Limit = 100,
     string? EntityId = null,
-    string? DocumentId = null);
+    string? DocumentId = null,
+    IReadOnlyCollection<long>? Ids = null);
 
 /// <summary>Filters for <see cref="IStore.QueryDocuments"/>: full-text words, outlet, publication date range.</summary>
 public sealed record DocumentQuery(
@@ -146,6 +148,7 @@ public interface IStore : IDisposable
     IReadOnlyList<StoryRecord> Stories();
 
     IReadOnlyList<CrossDisputeRecord> CrossDisputes();
+
     /// <summary>How many statements <paramref name="query"/> matches, ignoring its offset and limit.</summary>
     long CountStatements(StatementQuery query);
 

@@ -287,6 +287,11 @@ public sealed partial class SqliteStore : IStore
             where.Add("s.document_id = $document");
             args.Add(("$document", document));
         }
+        if (q.Ids is { } ids)
+        {
+            where.Add("s.id IN (SELECT value FROM json_each($ids))");
+            args.Add(("$ids", "[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]"));
+        }
         return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", args);
     }
 

@@ -115,17 +115,36 @@ public class ApiTests(WebServer server)
     }
 
     [Fact]
-    public async Task Disputes_outlets_and_stories_are_lists_too()
+    public async Task Disputes_and_outlets_are_lists_too()
     {
-        var disputes = await Json("/api/disputes");
-        var dispute = disputes.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("outlet").GetString() == "Harbour Gazette");
+        var disputes = await Json("/api/disputes?limit=500");
+        var dispute = disputes.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("claimOutlet").GetString() == "Harbour Gazette");
+        Assert.False(dispute.GetProperty("acrossDocuments").GetBoolean());
         Assert.StartsWith("Transport minister Tomas Brandt denied", dispute.GetProperty("disputedText").GetString(), StringComparison.Ordinal);
+        Assert.Equal(server.Store.CrossDisputes().Count + 1, disputes.GetProperty("total").GetInt32());
 
         var outlets = await Json("/api/outlets");
         Assert.Contains(outlets.GetProperty("items").EnumerateArray(), o => o.GetProperty("name").GetString() == "Valley Post" && o.GetProperty("documents").GetInt32() == 1);
+    }
 
-        var stories = await Json("/api/stories");
-        Assert.Equal(0, stories.GetProperty("total").GetInt32());
+    [Fact]
+    public async Task Every_story_lists_its_reports_each_pointing_at_its_source_text()
+    {
+        var stories = await Json("/api/stories?limit=500");
+        Assert.Equal(server.Store.Stories().Count, stories.GetProperty("total").GetInt32());
+        Assert.NotEqual(0, stories.GetProperty("total").GetInt32());
+        foreach (var summary in stories.GetProperty("items").EnumerateArray())
+        {
+            var story = await Json("/api/stories/" + Uri.EscapeDataString(summary.GetProperty("id").GetString()!));
+            Assert.Equal(summary.GetProperty("title").GetString(), story.GetProperty("title").GetString());
+            var reports = story.GetProperty("statements").EnumerateArray().SelectMany(c => c.GetProperty("reports").EnumerateArray()).ToList();
+            Assert.Equal(summary.GetProperty("statements").GetInt32(), reports.Count);
+            foreach (var report in reports)
+            {
+                var text = server.Store.GetDocument(report.GetProperty("documentId").GetString()!)!.Text;
+                Assert.Equal(report.GetProperty("text").GetString(), text.Substring(report.GetProperty("start").GetInt32(), report.GetProperty("length").GetInt32()));
+            }
+        }
     }
 
     [Theory]

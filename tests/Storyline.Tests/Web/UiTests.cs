@@ -126,6 +126,25 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     }
 
     [ChromiumFact]
+    public async Task A_story_shows_each_statement_with_its_reports_and_links_to_the_source()
+    {
+        await Open("#/stories", "Stories");
+        var first = _page.Locator("ol.stories > li > a").First;
+        var title = await first.TextContentAsync();
+        await first.ClickAsync();
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync(title!);
+        await Expect(_page.Locator("section.cluster").First).ToBeVisibleAsync();
+        await Screenshot("story");
+
+        var report = _page.Locator("section.cluster article.quote").First;
+        var said = await report.Locator("blockquote").TextContentAsync();
+        await report.GetByRole(AriaRole.Link, new() { Name = "source sentence ›" }).ClickAsync();
+        await Expect(_page.Locator("mark#target")).ToBeInViewportAsync();
+        Assert.Equal(said, string.Concat(await _page.Locator(".article-text mark.an-target").AllTextContentsAsync()));
+        Assert.Empty(_consoleErrors);
+    }
+
+    [ChromiumFact]
     public async Task Quotes_can_be_filtered_and_paged()
     {
         await Open("#/quotes", "Quotes");
