@@ -35,7 +35,7 @@ public sealed class WebServer : IAsyncLifetime
         foreach (var d in AnnotatedSamples.All())
             Store.Save(d);
         // As `storyline stories` does: cluster the stored statements into stories across documents.
-        Stories.StoredStories.Update(Store);
+        global::Storyline.Stories.StoredStories.Update(Store);
         (_app, BaseAddress) = await Start(new ServerOptions(Store, ["http://127.0.0.1:0"], ApiKey));
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
