@@ -154,6 +154,9 @@ internal sealed partial class PageMetadata
         }
         foreach (var name in raw.SelectMany(SplitNames))
         {
+            // The outlet credited as author ("Financial Times", "NBA.com") is the outlet, not a person.
+            if (Outlet is not null && (Fold(name) == Fold(Outlet) || Fold(Outlet).Contains(Fold(name), StringComparison.Ordinal)))
+                continue;
             if (!Authors.Contains(name, StringComparer.OrdinalIgnoreCase))
                 Authors.Add(name);
         }
@@ -168,17 +171,31 @@ internal sealed partial class PageMetadata
             var name = Clean(ByPrefix().Replace(part, ""))?.Trim(' ', '.', ',', ';', ':', '-', '–', '|');
             if (string.IsNullOrEmpty(name) || name.Any(char.IsDigit) || name.Contains('@') || name.Contains("://", StringComparison.Ordinal))
                 continue;
+            name = UndoubleName(name);
             int words = LineShape.CountWords(name);
-            if (words is < 1 or > 5 || !char.IsUpper(name[0]) || NotAName().IsMatch(name))
+            if (words is < 1 or > 5 || !char.IsUpper(name[0]) || NotAName().IsMatch(name) || DomainName().IsMatch(name) || IsAcronym(name))
                 continue;
             yield return name;
         }
     }
 
+    /// <summary>"Jane Roe Jane Roe" (a name printed twice, for two screen sizes) → "Jane Roe".</summary>
+    private static string UndoubleName(string name)
+    {
+        int mid = name.Length / 2;
+        return name.Length % 2 == 1 && name[mid] == ' ' && name.AsSpan(0, mid).SequenceEqual(name.AsSpan(mid + 1)) ? name[..mid] : name;
+    }
+
+    /// <summary>Agency and outlet initials ("AP", "AFP", "ET") are credits, not names.</summary>
+    private static bool IsAcronym(string name) => name.Length <= 4 && name.All(c => char.IsUpper(c) || c == '.');
+
+    [GeneratedRegex(@"\.(com|net|org|co|io|news|tv)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainName();
+
     [GeneratedRegex(@"\b(updated|published|posted|last modified|modified)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineNoise();
 
-    [GeneratedRegex(@"\s*(,|;|\||/|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bи\b|\bта\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(,|;|\||/|&|\band\b|\bund\b|(?-i:\by\b|\be\b|\bи\b)|\bet\b|\bта\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameSeparator();
 
     [GeneratedRegex(@"^\s*(by|von|por|par|de|di|door|автор|written by|words by|story by|reporting by)\s*:?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
