@@ -25,7 +25,7 @@ public static class Commands
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
     public static Option<string> DbOption() => new("--db")
     {
-        Description = "SQLite database file",
+        Description = "SQLite database file, or a PostgreSQL server: postgres://user@host:port/db or an Npgsql connection string",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STORYLINE_DB") ?? "storyline.db",
     };
 }
