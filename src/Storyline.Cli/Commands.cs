@@ -20,6 +20,8 @@ public static class Commands
         StatementsCommand.Create(),
         ExportCommand.Create(),
         EvalCommand.Create(),
+        QueueCommands.Enqueue(),
+        QueueCommands.Worker(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
