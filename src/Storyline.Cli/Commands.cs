@@ -22,6 +22,8 @@ public static class Commands
         EvalCommand.Create(),
         QueueCommands.Enqueue(),
         QueueCommands.Worker(),
+        WebCommands.Fetch(),
+        WebCommands.Follow(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>

@@ -59,7 +59,8 @@ internal static class QueueCommands
             return code;
         using var _ = store;
         var pipeline = Pipeline.CreateDefault();
-        var reader = new SourceReader();
+        using var fetcher = new WebFetcher();
+        var reader = new SourceReader(new WebSource(fetcher, CrawlState.InMemory()));
         int warnings = 0;
         void Warn(IngestWarning w)
         {
