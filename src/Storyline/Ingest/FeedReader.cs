@@ -22,6 +22,9 @@ public static partial class FeedReader
     private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
+    /// <summary>Real feeds nest a handful of levels; a hostile one nests a hundred thousand to exhaust the parser.</summary>
+    public const int MaxDepth = 64;
+
     public static XmlReaderSettings SafeSettings => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -38,6 +41,18 @@ public static partial class FeedReader
         XDocument doc;
         try
         {
+            // A first pass that only checks depth: absurdly deep documents are refused before any tree is built.
+            using (var scan = XmlReader.Create(new StringReader(xml), SafeSettings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        error = $"feed refused: elements nested deeper than {MaxDepth} levels";
+                        return null;
+                    }
+                }
+            }
             using var reader = XmlReader.Create(new StringReader(xml), SafeSettings);
             doc = XDocument.Load(reader);
         }
