@@ -2,7 +2,20 @@ using Storyline.Documents;
 
 namespace Storyline.Storage;
 
-public enum SaveOutcome { Added, AlreadyStored }
+public enum SaveOutcome
+{
+    Added,
+    AlreadyStored,
+
+    /// <summary>The text is a near-duplicate of a stored one (the same wire story elsewhere): recorded as another publication of it.</summary>
+    NearDuplicate,
+}
+
+/// <summary>
+/// One place a stored text appeared: its URL, outlet and date. A wire story republished by many sites is one document
+/// with many publications; <see cref="VariantId"/> is the content hash of the version that was seen there.
+/// </summary>
+public sealed record PublicationRecord(string DocumentId, string SourceUri, string VariantId, string? Outlet, string? Title, DateOnly? Published);
 
 /// <summary>A statement as stored: what was said, by whom, when, and where it was reported.</summary>
 public sealed record StatementRecord(
@@ -46,13 +59,20 @@ public sealed record StatementQuery(
 
 /// <summary>
 /// The one place with side effects. Identity is the document's content hash: saving the same document twice
-/// stores it once. Every document is written in one transaction with all its annotations.
+/// stores it once, and a near-duplicate text (<see cref="Documents.MinHash"/>) is stored as another publication of the
+/// text it duplicates. Every document is written in one transaction with all its annotations.
 /// </summary>
 public interface IStore : IDisposable
 {
     SaveOutcome Save(Document document);
 
+    /// <summary>True when this content hash is stored, as a document or as a variant of one.</summary>
     bool Contains(string documentId);
+
+    long CountPublications();
+
+    /// <summary>Where a stored document appeared, first seen first.</summary>
+    IReadOnlyList<PublicationRecord> Publications(string documentId);
 
     long CountDocuments();
 

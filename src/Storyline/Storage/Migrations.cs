@@ -86,5 +86,25 @@ internal static class SqliteMigrations
         CREATE VIRTUAL TABLE documents_fts USING fts5(document_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE statements_fts USING fts5(text, content = 'statements', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
         """,
+        """
+        ALTER TABLE documents ADD COLUMN minhash BLOB;
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL, key INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, document_id)
+        );
+        CREATE TABLE publications (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source_uri TEXT NOT NULL,
+            variant_id TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            PRIMARY KEY (document_id, source_uri)
+        );
+        CREATE INDEX publications_variant ON publications(variant_id);
+        INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
+            SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
+        """,
     ];
 }

@@ -102,5 +102,26 @@ internal static class PostgresMigrations
         );
         CREATE INDEX work_items_pending ON work_items(id) WHERE state = 'pending';
         """,
+        """
+        ALTER TABLE documents ADD COLUMN minhash BYTEA;
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL, key BIGINT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, document_id)
+        );
+        CREATE TABLE publications (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source_uri TEXT NOT NULL,
+            variant_id TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            published DATE,
+            seen BIGINT GENERATED ALWAYS AS IDENTITY,
+            PRIMARY KEY (document_id, source_uri)
+        );
+        CREATE INDEX publications_variant ON publications(variant_id);
+        INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
+            SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
+        """,
     ];
 }

@@ -95,18 +95,36 @@ public sealed class PostgresStore : IStore
     {
         var m = d.Metadata;
         var body = d.BodyText;
+        // Seen before, as a document or as a variant of one: only the publication (a new URL) may be new.
+        if (Scalar(conn, tx, "SELECT id FROM documents WHERE id = $1 UNION ALL SELECT document_id FROM publications WHERE variant_id = $1 LIMIT 1", d.Id) is string known)
+        {
+            AddPublication(conn, tx, known, d);
+            return SaveOutcome.AlreadyStored;
+        }
+        var signature = MinHash.Of(body);
+        if (signature is not null && NearDuplicateOf(conn, tx, signature) is { } original)
+        {
+            AddPublication(conn, tx, original, d);
+            return SaveOutcome.NearDuplicate;
+        }
         using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, search)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), to_tsvector('simple', $12))
+            INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, search, minhash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), to_tsvector('simple', $12), $13)
             ON CONFLICT (id) DO NOTHING
             """, conn, tx))
         {
             Add(insert, d.Id, m.SourceUri, m.Title, m.Outlet, JsonSerializer.Serialize(m.Authors, StoreJson.Default.IReadOnlyListString),
-                m.Published, m.PublishedInferred, m.PublishedNote, m.Language, d.Text, body, SearchText.Fold(m.Title + "\n" + body));
+                m.Published, m.PublishedInferred, m.PublishedNote, m.Language, d.Text, body, SearchText.Fold(m.Title + "\n" + body),
+                signature is null ? null : MinHash.ToBytes(signature));
             if (insert.ExecuteNonQuery() == 0)
+            {
+                // Another writer stored the same text a moment ago and has committed.
+                AddPublication(conn, tx, d.Id, d);
                 return SaveOutcome.AlreadyStored;
+            }
         }
+        AddPublication(conn, tx, d.Id, d);
 
         using var batch = new NpgsqlBatch(conn, tx);
         void Rows(string sql, IEnumerable<object?[]> rows)
@@ -119,6 +137,8 @@ public sealed class PostgresStore : IStore
                 batch.BatchCommands.Add(cmd);
             }
         }
+        if (signature is not null)
+            Rows("INSERT INTO minhash_bands VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", MinHash.BandKeys(signature).Select((k, b) => new object?[] { b, k, d.Id }));
         Rows("INSERT INTO lines VALUES ($1, $2, $3, $4)", DocumentRows.Lines(d));
         foreach (var e in DocumentRows.Entities(d))
         {
@@ -141,7 +161,42 @@ public sealed class PostgresStore : IStore
         return SaveOutcome.Added;
     }
 
-    public bool Contains(string documentId) => Scalar("SELECT 1 FROM documents WHERE id = $1", documentId) is not null;
+    /// <summary>The stored document most like this signature, when at least <see cref="MinHash.Threshold"/> alike.</summary>
+    private static string? NearDuplicateOf(NpgsqlConnection conn, NpgsqlTransaction tx, uint[] signature)
+    {
+        using var cmd = new NpgsqlCommand($"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id WHERE {NearDuplicates.BandCondition(b => $"${b + 1}")}", conn, tx);
+        Add(cmd, [.. MinHash.BandKeys(signature).Cast<object?>()]);
+        using var r = cmd.ExecuteReader();
+        var candidates = new List<(string, byte[])>();
+        while (r.Read())
+            candidates.Add((r.GetString(0), r.GetFieldValue<byte[]>(1)));
+        return NearDuplicates.Nearest(signature, candidates);
+    }
+
+    private static void AddPublication(NpgsqlConnection conn, NpgsqlTransaction tx, string documentId, Document d)
+    {
+        using var cmd = new NpgsqlCommand(
+            "INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING", conn, tx);
+        Add(cmd, documentId, d.Metadata.SourceUri ?? d.Id, d.Id, d.Metadata.Outlet, d.Metadata.Title, d.Metadata.Published);
+        cmd.ExecuteNonQuery();
+    }
+
+    public long CountPublications() => (long)Scalar("SELECT count(*) FROM publications")!;
+
+    public IReadOnlyList<PublicationRecord> Publications(string documentId)
+    {
+        using var conn = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand("SELECT document_id, source_uri, variant_id, outlet, title, published FROM publications WHERE document_id = $1 ORDER BY seen", conn);
+        Add(cmd, documentId);
+        using var r = cmd.ExecuteReader();
+        var list = new List<PublicationRecord>();
+        while (r.Read())
+            list.Add(new PublicationRecord(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Date(r, 5)));
+        return list;
+    }
+
+    public bool Contains(string documentId) =>
+        Scalar("SELECT 1 FROM documents WHERE id = $1 UNION ALL SELECT 1 FROM publications WHERE variant_id = $1 LIMIT 1", documentId) is not null;
 
     public long CountDocuments() => (long)Scalar("SELECT count(*) FROM documents")!;
 
@@ -223,6 +278,13 @@ public sealed class PostgresStore : IStore
     {
         using var conn = _source.OpenConnection();
         using var cmd = new NpgsqlCommand(sql, conn);
+        Add(cmd, args);
+        return cmd.ExecuteScalar();
+    }
+
+    private static object? Scalar(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, params object?[] args)
+    {
+        using var cmd = new NpgsqlCommand(sql, conn, tx);
         Add(cmd, args);
         return cmd.ExecuteScalar();
     }

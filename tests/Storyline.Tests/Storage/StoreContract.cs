@@ -152,6 +152,62 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["A"], store.QueryStatements(new StatementQuery(Offset: 1, Limit: 1)).Select(s => s.Speaker));
     }
 
+    private const string Wire =
+        "The port authority said on Monday that container traffic through the harbour fell by a fifth in November, " +
+        "the steepest monthly drop since the pandemic, as shipping lines diverted vessels away from the strait. " +
+        "“We expect volumes to recover slowly in the first quarter,” the authority's director told reporters at a briefing, " +
+        "adding that two berths would close for repairs in January. Freight forwarders said rates for the route had doubled " +
+        "since October and that several exporters had switched to rail. The ministry of transport declined to comment on " +
+        "whether it would offer relief to operators hit by the slowdown.";
+
+    private static Document Republished(string outlet, string headline, string closing, DateOnly published)
+    {
+        var d = new Document($"{headline}\n{Wire}\n{closing}");
+        d.Metadata.Outlet = outlet;
+        d.Metadata.Title = headline;
+        d.Metadata.Published = published;
+        d.Metadata.SourceUri = $"https://{outlet.ToLowerInvariant().Replace(' ', '-')}.example/{published:yyyyMMdd}/port";
+        return d;
+    }
+
+    [SkippableFact]
+    public void A_wire_story_republished_by_several_outlets_is_one_text_with_many_publications()
+    {
+        using var store = Open();
+        var first = Republished("Harbour Daily", "Port traffic falls by a fifth", "Reporting by the wire service.", new DateOnly(2025, 12, 1));
+        var second = Republished("Coast Courier", "Shipping slump hits the harbour", "More on this story later.", new DateOnly(2025, 12, 2));
+        var third = Republished("Evening Star", "Container traffic drops sharply", "", new DateOnly(2025, 12, 1));
+        var other = new Document("The port authority said on Monday " + string.Concat(Enumerable.Repeat("that a new cruise terminal will open next summer with room for three ships, ", 4)));
+
+        Assert.Equal(SaveOutcome.Added, store.Save(first));
+        Assert.Equal(SaveOutcome.NearDuplicate, store.Save(second));
+        Assert.Equal(SaveOutcome.NearDuplicate, store.Save(third));
+        Assert.Equal(SaveOutcome.AlreadyStored, store.Save(Republished("Coast Courier", "Shipping slump hits the harbour", "More on this story later.", new DateOnly(2025, 12, 2))));
+        Assert.Equal(SaveOutcome.Added, store.Save(other));
+
+        Assert.Equal(2, store.CountDocuments());
+        Assert.True(store.Contains(second.Id));
+        var publications = store.Publications(first.Id);
+        Assert.Equal(["Harbour Daily", "Coast Courier", "Evening Star"], publications.Select(p => p.Outlet));
+        Assert.Equal([first.Id, second.Id, third.Id], publications.Select(p => p.VariantId));
+        Assert.Equal(new DateOnly(2025, 12, 2), publications[1].Published);
+        Assert.Equal(4, store.CountPublications());
+    }
+
+    [SkippableFact]
+    public void The_same_text_at_a_new_address_is_a_new_publication_not_a_new_document()
+    {
+        using var store = Open();
+        var a = Sample();
+        var b = Sample();
+        b.Metadata.SourceUri = "https://mirror.example/copy";
+        b.Metadata.Outlet = "Mirror";
+        store.Save(a);
+        Assert.Equal(SaveOutcome.AlreadyStored, store.Save(b));
+        Assert.Equal(1, store.CountDocuments());
+        Assert.Equal(["Example News", "Mirror"], store.Publications(a.Id).Select(p => p.Outlet));
+    }
+
     [SkippableFact]
     public void Reopening_a_database_keeps_its_data()
     {
