@@ -89,6 +89,11 @@ public sealed class FileSource
         }
         if (kind == ContentKind.Text && LooksLikeHtml(text))
             kind = ContentKind.Html;
+        if (kind == ContentKind.Html && HtmlGuard.Check(text) is { } refused)
+        {
+            _warn(new IngestWarning(file, refused));
+            return null;
+        }
         return new SourceDocument(new Uri(Path.GetFullPath(file)).AbsoluteUri, text, kind);
     }
 
@@ -151,6 +156,11 @@ public sealed class FileSource
                     _warn(new IngestWarning(where, $"unreadable \"published\" value '{p}' ignored"));
             }
             var uri = Get("url") ?? where;
+            if (!string.IsNullOrWhiteSpace(html) && HtmlGuard.Check(html) is { } refused)
+            {
+                _warn(new IngestWarning(where, refused));
+                return null;
+            }
             return string.IsNullOrWhiteSpace(html)
                 ? new SourceDocument(uri, text!, ContentKind.Text, published, Get("outlet"))
                 : new SourceDocument(uri, html, ContentKind.Html, published, Get("outlet"));

@@ -144,12 +144,13 @@ public sealed class WarcReader(Action<IngestWarning> warn)
         var notes = new List<string>();
         var charset = contentType.Split(';').Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))?[8..];
         var html = CharsetDecoder.Decode(body, charset, notes);
-        if (html is null)
+        var refused = html is null ? notes.LastOrDefault() ?? "not text" : HtmlGuard.Check(html);
+        if (refused is not null)
         {
-            warn(new IngestWarning(target, notes.LastOrDefault() ?? "not text"));
+            warn(new IngestWarning(target, refused));
             return null;
         }
-        return new SourceDocument(target, html, ContentKind.Html);
+        return new SourceDocument(target, html!, ContentKind.Html);
     }
 
     private static byte[] Gunzip(byte[] body)

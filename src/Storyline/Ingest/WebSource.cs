@@ -22,8 +22,13 @@ public sealed class WebSource(WebFetcher fetcher, CrawlState state)
         }
         if (result.Status == FetchStatus.NotModified)
             return (result, null);
-        state.Remember(url, result.Validators);
         var kind = result.IsHtml || result.IsFeed ? ContentKind.Html : ContentKind.Text;
+        if (kind == ContentKind.Html && HtmlGuard.Check(result.Text!) is { } refused)
+        {
+            warn(new IngestWarning(url.AbsoluteUri, refused));
+            return (result with { Status = FetchStatus.Failed, Error = refused }, null);
+        }
+        state.Remember(url, result.Validators);
         return (result, new SourceDocument(result.FinalUri.AbsoluteUri, result.Text!, kind, published, outlet));
     }
 
