@@ -24,12 +24,16 @@ public static class Commands
         ExtractCommand.Create(),
         StoriesCommand.Create(),
         ServeCommand.Create(),
+        QueueCommands.Enqueue(),
+        QueueCommands.Worker(),
+        WebCommands.Fetch(),
+        WebCommands.Follow(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
     public static Option<string> DbOption() => new("--db")
     {
-        Description = "SQLite database file",
+        Description = "SQLite database file, or a PostgreSQL server: postgres://user@host:port/db or an Npgsql connection string",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STORYLINE_DB") ?? "storyline.db",
     };
 }

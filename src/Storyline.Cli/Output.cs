@@ -32,25 +32,49 @@ internal static class Output
 
     public static void Warn(string message) => Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
 
-    /// <summary>Opens the store, turning its errors into one readable line.</summary>
-    public static bool TryOpenStore(string path, bool mustExist, out SqliteStore? store, out int exitCode)
+    /// <summary>Opens the store <c>--db</c> names (SQLite file or PostgreSQL URL), turning its errors into one readable line.</summary>
+    public static bool TryOpenStore(string db, bool mustExist, out IStore? store, out int exitCode)
     {
         store = null;
         exitCode = ExitCodes.Ok;
-        if (mustExist && !File.Exists(path))
+        bool postgres = StoreFactory.IsPostgres(db);
+        if (mustExist && !postgres && !File.Exists(db))
         {
-            exitCode = Fail($"no database at {path}; run `storyline run <path>` first or pass --db", ExitCodes.Usage);
+            exitCode = Fail($"no database at {db}; run `storyline run <path>` first or pass --db", ExitCodes.Usage);
             return false;
         }
         try
         {
-            store = new SqliteStore(path);
+            store = StoreFactory.Open(db);
             return true;
         }
-        catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            exitCode = Fail($"cannot open database {path}: {e.Message}");
+            exitCode = Fail($"cannot open database {(postgres ? Redact(db) : db)}: {e.Message}");
             return false;
         }
     }
+
+    /// <summary>
+    /// Opens a store with the corpus views (stories, entities, timelines) that <paramref name="command"/> needs.
+    /// Today only SQLite has them; PostgreSQL gets a clear message instead of a half-working command.
+    /// </summary>
+    public static bool TryOpenCorpusStore(string db, bool mustExist, string command, out ICorpusStore? store, out int exitCode)
+    {
+        store = null;
+        if (!TryOpenStore(db, mustExist, out var opened, out exitCode))
+            return false;
+        if (opened is ICorpusStore corpus)
+        {
+            store = corpus;
+            return true;
+        }
+        opened!.Dispose();
+        exitCode = Fail($"`storyline {command}` needs the SQLite store for now; the PostgreSQL store serves run, statements, export, enqueue and worker", ExitCodes.Usage);
+        return false;
+    }
+
+    /// <summary>A PostgreSQL URL or connection string without its password, fit for messages.</summary>
+    public static string Redact(string db) =>
+        System.Text.RegularExpressions.Regex.Replace(db, @"(://[^:/@]*:)[^@]*@|(password\s*=\s*)[^;]*", m => m.Groups[1].Success ? m.Groups[1].Value + "***@" : m.Groups[2].Value + "***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }

@@ -59,7 +59,7 @@ internal static class RunCommand
 
         foreach (var w in warnings)
             Output.Warn(w.ToString());
-        summary.Print(store, dbPath, warnings.Count);
+        summary.Print(store, StoreFactory.IsPostgres(dbPath) ? Output.Redact(dbPath) : dbPath, warnings.Count);
         PrintSample(store);
         return warnings.Count > 0 ? ExitCodes.CompletedWithWarnings : ExitCodes.Ok;
     }

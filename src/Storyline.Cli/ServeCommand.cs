@@ -38,7 +38,7 @@ internal static class ServeCommand
         }
         var writable = !string.IsNullOrEmpty(apiKey);
         // A read-only server over a database that does not exist is a typo; with a key, documents can still arrive.
-        if (!Output.TryOpenStore(dbPath, mustExist: !writable, out var opened, out var code))
+        if (!Output.TryOpenCorpusStore(dbPath, mustExist: !writable, "serve", out var opened, out var code))
             return code;
         using var store = opened!;
         var options = new ServerOptions(store, list, apiKey);

@@ -16,7 +16,7 @@ internal static class StoriesCommand
         var command = new Command("stories", "Cluster statements and events across documents, thread them into stories, find disputes") { db, rebuild, all };
         command.SetAction(r =>
         {
-            if (!Output.TryOpenStore(r.GetValue(db)!, mustExist: true, out var opened, out var code))
+            if (!Output.TryOpenCorpusStore(r.GetValue(db)!, mustExist: true, "stories", out var opened, out var code))
                 return code;
             using var store = opened!;
             var graph = StoredStories.Update(store, r.GetValue(rebuild));

@@ -10,7 +10,7 @@ using Storyline.Web.Api;
 namespace Storyline.Web;
 
 /// <summary>How to serve: which store, where to listen, and the key that unlocks the write endpoints.</summary>
-public sealed record ServerOptions(IStore Store, IReadOnlyList<string>? Urls = null, string? ApiKey = null)
+public sealed record ServerOptions(ICorpusStore Store, IReadOnlyList<string>? Urls = null, string? ApiKey = null)
 {
     /// <summary>Loopback only: a news database is not published to the network by accident.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";

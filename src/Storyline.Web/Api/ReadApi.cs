@@ -10,7 +10,7 @@ internal static class ReadApi
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/info", (IStore store, ServerOptions options) =>
+        api.MapGet("/info", (ICorpusStore store, ServerOptions options) =>
             TypedResults.Ok(new ServerInfo(StorylineServer.Version, store.CountDocuments(), store.CountStatements(), options.Writable)))
             .WithTags("info").WithSummary("Counts of the store, and whether this server accepts writes");
 
@@ -26,14 +26,14 @@ internal static class ReadApi
         entities.MapGet("/{id}", GetEntity).WithSummary("One entity with its names and counts");
         entities.MapGet("/{id}/timeline", Timeline).WithSummary("What the entity said, where statements mention it, and its events, by date");
 
-        api.MapGet("/outlets", (IStore store, int? offset, int? limit) =>
+        api.MapGet("/outlets", (ICorpusStore store, int? offset, int? limit) =>
         {
             var errors = new RequestErrors();
             var page = errors.Page(offset, limit);
             return errors.Any ? (Results<Ok<PageDto<OutletRecord>>, ValidationProblem>)errors.Problem() : TypedResults.Ok(PageDto<OutletRecord>.Of(page.Slice(store.Outlets()), page));
         }).WithTags("outlets").WithSummary("Outlets, with how many documents each published");
 
-        api.MapGet("/disputes", (IStore store, int? offset, int? limit) =>
+        api.MapGet("/disputes", (ICorpusStore store, int? offset, int? limit) =>
         {
             var errors = new RequestErrors();
             var page = errors.Page(offset, limit);
@@ -61,14 +61,14 @@ internal static class ReadApi
     }
 
     /// <summary>Documents by id, each read once per request.</summary>
-    internal static Func<string, DocumentRecord?> DocumentLookup(IStore store)
+    internal static Func<string, DocumentRecord?> DocumentLookup(ICorpusStore store)
     {
         var cache = new Dictionary<string, DocumentRecord?>(StringComparer.Ordinal);
         return id => cache.TryGetValue(id, out var d) ? d : cache[id] = store.GetDocument(id);
     }
 
     private static Results<Ok<PageDto<DocumentSummary>>, ValidationProblem> ListDocuments(
-        IStore store, string? q, string? outlet, DateOnly? from, DateOnly? to, int? offset, int? limit)
+        ICorpusStore store, string? q, string? outlet, DateOnly? from, DateOnly? to, int? offset, int? limit)
     {
         var errors = new RequestErrors();
         var page = errors.Page(offset, limit);
@@ -82,11 +82,11 @@ internal static class ReadApi
     private static PageDto<DocumentSummary> Summaries(Page<DocumentRecord> found, PageRequest page) =>
         new([.. found.Items.Select(DocumentSummary.From)], found.Total, page.Offset, page.Limit);
 
-    private static Results<Ok<DocumentDetail>, ProblemHttpResult> GetDocument(IStore store, string id) =>
+    private static Results<Ok<DocumentDetail>, ProblemHttpResult> GetDocument(ICorpusStore store, string id) =>
         store.Load(id) is { } d ? TypedResults.Ok(DocumentDetail.From(d)) : Problems.NotFound($"no document {id}");
 
     private static Results<Ok<PageDto<StatementRecord>>, ValidationProblem> ListStatements(
-        IStore store, string? speaker, string? entity, string? q, string? outlet, string? document, DateOnly? from, DateOnly? to, int? offset, int? limit)
+        ICorpusStore store, string? speaker, string? entity, string? q, string? outlet, string? document, DateOnly? from, DateOnly? to, int? offset, int? limit)
     {
         var errors = new RequestErrors();
         var page = errors.Page(offset, limit);
@@ -98,7 +98,7 @@ internal static class ReadApi
         return TypedResults.Ok(new PageDto<StatementRecord>([.. store.QueryStatements(query)], store.CountStatements(query), page.Offset, page.Limit));
     }
 
-    private static Results<Ok<PageDto<EntityRecord>>, ValidationProblem> ListEntities(IStore store, string? name, string? type, int? offset, int? limit)
+    private static Results<Ok<PageDto<EntityRecord>>, ValidationProblem> ListEntities(ICorpusStore store, string? name, string? type, int? offset, int? limit)
     {
         var errors = new RequestErrors();
         var page = errors.Page(offset, limit);
@@ -107,10 +107,10 @@ internal static class ReadApi
         return TypedResults.Ok(PageDto<EntityRecord>.Of(store.QueryEntities(new EntityQuery(Problems.Given(name), Problems.Given(type), page.Offset, page.Limit)), page));
     }
 
-    private static Results<Ok<EntityRecord>, ProblemHttpResult> GetEntity(IStore store, string id) =>
+    private static Results<Ok<EntityRecord>, ProblemHttpResult> GetEntity(ICorpusStore store, string id) =>
         store.GetEntity(id) is { } e ? TypedResults.Ok(e) : Problems.NotFound($"no entity {id}");
 
-    private static Results<Ok<PageDto<TimelineEntry>>, ValidationProblem, ProblemHttpResult> Timeline(IStore store, string id, int? offset, int? limit)
+    private static Results<Ok<PageDto<TimelineEntry>>, ValidationProblem, ProblemHttpResult> Timeline(ICorpusStore store, string id, int? offset, int? limit)
     {
         var errors = new RequestErrors();
         var page = errors.Page(offset, limit);
@@ -121,7 +121,7 @@ internal static class ReadApi
         return TypedResults.Ok(PageDto<TimelineEntry>.Of(store.EntityTimeline(id, page.Offset, page.Limit), page));
     }
 
-    private static Results<Ok<SearchResult>, ValidationProblem> Search(IStore store, string? q, int? offset, int? limit)
+    private static Results<Ok<SearchResult>, ValidationProblem> Search(ICorpusStore store, string? q, int? offset, int? limit)
     {
         var errors = new RequestErrors();
         var page = errors.Page(offset, limit);

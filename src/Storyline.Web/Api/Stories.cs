@@ -36,7 +36,7 @@ public interface IStoryReader
 /// Stories as <c>storyline stories</c> (Storyline.Stories) last stored them, latest first. The store keeps stories
 /// and clusters as id lists; the reports are read by id.
 /// </summary>
-public sealed class StoredStoryReader(IStore store) : IStoryReader
+public sealed class StoredStoryReader(ICorpusStore store) : IStoryReader
 {
     public Page<StorySummary> Stories(int offset, int limit)
     {

@@ -63,7 +63,7 @@ internal static class WriteApi
     }
 
     private static Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult> Ingest(
-        IngestRequest request, IStore store, Pipeline pipeline, ILoggerFactory logs)
+        IngestRequest request, ICorpusStore store, Pipeline pipeline, ILoggerFactory logs)
     {
         var errors = new RequestErrors();
         if (Problems.Given(request.Url) is null)
@@ -102,7 +102,7 @@ internal static class WriteApi
     private static IngestResponse Response(string id, IngestOutcome outcome, Document? d) =>
         new(id, outcome, $"/api/documents/{id}", d?.Statements.Count ?? 0, d?.Entities.Count ?? 0);
 
-    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(IStore store, Pipeline pipeline, string? document)
+    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(ICorpusStore store, Pipeline pipeline, string? document)
     {
         if (Problems.Given(document) is { } wanted)
         {
@@ -135,7 +135,7 @@ internal static class WriteApi
     /// Extraction's output (text, metadata, lines) is kept; every later annotation is made afresh by the current
     /// stages, so a better model applies to documents ingested before it.
     /// </summary>
-    private static int Reannotate(Document stored, IStore store, Pipeline pipeline)
+    private static int Reannotate(Document stored, ICorpusStore store, Pipeline pipeline)
     {
         var fresh = new Document(stored.Text, stored.Metadata, stored.Id) { Lines = stored.Lines };
         pipeline.Annotate(fresh);

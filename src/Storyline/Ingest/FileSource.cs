@@ -4,7 +4,8 @@ namespace Storyline.Ingest;
 
 /// <summary>
 /// Reads local files and folders: <c>.txt</c> (scraped text), <c>.html</c>/<c>.htm</c>, and <c>.jsonl</c>
-/// (one article per line: <c>url</c>, <c>html</c> or <c>text</c>, optional <c>published</c>, <c>outlet</c>).
+/// (one article per line: <c>url</c>, <c>html</c> or <c>text</c>, optional <c>published</c>, <c>outlet</c>),
+/// and web archives (<c>.warc</c>, <c>.warc.gz</c>, read by <see cref="WarcReader"/>).
 /// Bad inputs become <see cref="IngestWarning"/>s; they never stop the run.
 /// </summary>
 public sealed class FileSource
@@ -26,7 +27,7 @@ public sealed class FileSource
             if (Directory.Exists(path))
             {
                 var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()) || WarcReader.IsWarc(f))
                     .Where(f => !f.EndsWith(".gold.json", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal);
                 foreach (var f in files)
@@ -78,6 +79,8 @@ public sealed class FileSource
     public IEnumerable<SourceDocument> ReadFile(string file)
     {
         var ext = Path.GetExtension(file).ToLowerInvariant();
+        if (WarcReader.IsWarc(file))
+            return new WarcReader(_warn).Read(file);
         if (ext == ".jsonl")
             return ReadJsonLines(file);
         var doc = ReadSingle(file, ext is ".html" or ".htm" ? ContentKind.Html : ContentKind.Text);
@@ -109,6 +112,11 @@ public sealed class FileSource
         }
         if (kind == ContentKind.Text && LooksLikeHtml(text))
             kind = ContentKind.Html;
+        if (kind == ContentKind.Html && HtmlGuard.Check(text) is { } refused)
+        {
+            _warn(new IngestWarning(file, refused));
+            return null;
+        }
         return new SourceDocument(new Uri(Path.GetFullPath(file)).AbsoluteUri, text, kind);
     }
 
@@ -171,6 +179,11 @@ public sealed class FileSource
                     _warn(new IngestWarning(where, $"unreadable \"published\" value '{p}' ignored"));
             }
             var uri = Get("url") ?? where;
+            if (!string.IsNullOrWhiteSpace(html) && HtmlGuard.Check(html) is { } refused)
+            {
+                _warn(new IngestWarning(where, refused));
+                return null;
+            }
             return string.IsNullOrWhiteSpace(html)
                 ? new SourceDocument(uri, text!, ContentKind.Text, published, Get("outlet"))
                 : new SourceDocument(uri, html, ContentKind.Html, published, Get("outlet"));

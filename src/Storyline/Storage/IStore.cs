@@ -3,7 +3,20 @@ using Storyline.Stories;
 
 namespace Storyline.Storage;
 
-public enum SaveOutcome { Added, AlreadyStored }
+public enum SaveOutcome
+{
+    Added,
+    AlreadyStored,
+
+    /// <summary>The text is a near-duplicate of a stored one (the same wire story elsewhere): recorded as another publication of it.</summary>
+    NearDuplicate,
+}
+
+/// <summary>
+/// One place a stored text appeared: its URL, outlet and date. A wire story republished by many sites is one document
+/// with many publications; <see cref="VariantId"/> is the content hash of the version that was seen there.
+/// </summary>
+public sealed record PublicationRecord(string DocumentId, string SourceUri, string VariantId, string? Outlet, string? Title, DateOnly? Published);
 
 /// <summary>A statement as stored: what was said, by whom, when, and where it was reported.</summary>
 public sealed record StatementRecord(
@@ -54,7 +67,7 @@ public sealed record StatementQuery(
     string? DocumentId = null,
     IReadOnlyCollection<long>? Ids = null);
 
-/// <summary>Filters for <see cref="IStore.QueryDocuments"/>: full-text words, outlet, publication date range.</summary>
+/// <summary>Filters for <see cref="ICorpusStore.QueryDocuments"/>: full-text words, outlet, publication date range.</summary>
 public sealed record DocumentQuery(
     string? Text = null,
     string? Outlet = null,
@@ -73,7 +86,7 @@ public sealed record EntityRecord(
     long Documents,
     long Statements);
 
-/// <summary>Filters for <see cref="IStore.QueryEntities"/>: <see cref="Name"/> matches any alias as a substring.</summary>
+/// <summary>Filters for <see cref="ICorpusStore.QueryEntities"/>: <see cref="Name"/> matches any alias as a substring.</summary>
 public sealed record EntityQuery(string? Name = null, string? Type = null, int Offset = 0, int Limit = 100);
 
 public enum TimelineRole { Said, Mentioned, Event }
@@ -114,13 +127,20 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long Total);
 
 /// <summary>
 /// The one place with side effects. Identity is the document's content hash: saving the same document twice
-/// stores it once. Every document is written in one transaction with all its annotations.
+/// stores it once, and a near-duplicate text (<see cref="Documents.MinHash"/>) is stored as another publication of the
+/// text it duplicates. Every document is written in one transaction with all its annotations.
 /// </summary>
 public interface IStore : IDisposable
 {
     SaveOutcome Save(Document document);
 
+    /// <summary>True when this content hash is stored, as a document or as a variant of one.</summary>
     bool Contains(string documentId);
+
+    long CountPublications();
+
+    /// <summary>Where a stored document appeared, first seen first.</summary>
+    IReadOnlyList<PublicationRecord> Publications(string documentId);
 
     long CountDocuments();
 
@@ -131,7 +151,15 @@ public interface IStore : IDisposable
     IEnumerable<DocumentRecord> Documents(int offset = 0, int limit = int.MaxValue);
 
     IEnumerable<StatementRecord> QueryStatements(StatementQuery query);
+}
 
+/// <summary>
+/// The corpus views on top of the core contract: events, clusters and stories, entities, timelines, disputes, and
+/// re-running the stages on a stored document. The stories stage and the web app read and write through it.
+/// SQLite implements it; the PostgreSQL store implements the core <see cref="IStore"/> only, so far.
+/// </summary>
+public interface ICorpusStore : IStore
+{
     /// <summary>Stored events, in document order.</summary>
     IEnumerable<EventRecord> Events(int offset = 0, int limit = int.MaxValue);
 

@@ -136,5 +136,26 @@ internal static class SqliteMigrations
         CREATE INDEX cross_disputes_claim ON cross_disputes(claim_document_id);
         CREATE INDEX cross_disputes_disputed ON cross_disputes(disputed_document_id);
         """,
+        // 3: near-duplicates (Ingest/): MinHash signatures, LSH bands, and every publication of a stored text.
+        """
+        ALTER TABLE documents ADD COLUMN minhash BLOB;
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL, key INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, document_id)
+        );
+        CREATE TABLE publications (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source_uri TEXT NOT NULL,
+            variant_id TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            PRIMARY KEY (document_id, source_uri)
+        );
+        CREATE INDEX publications_variant ON publications(variant_id);
+        INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
+            SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
+        """,
     ];
 }

@@ -9,7 +9,7 @@ namespace Storyline.Storage;
 /// The embedded store: one SQLite file, WAL journal, FTS5 over document bodies and statement texts.
 /// Each document is written in one transaction, so a run killed at any point leaves no half-written document.
 /// </summary>
-public sealed partial class SqliteStore : IStore
+public sealed partial class SqliteStore : ICorpusStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -47,14 +47,34 @@ public sealed partial class SqliteStore : IStore
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
-            var inserted = Execute(
-                """
-                INSERT OR IGNORE INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at)
-                VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now)
-                """,
-                tx, [.. DocumentColumns(document), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))]);
-            if (inserted == 0)
+            // Seen before, as a document or as a variant of one: only the publication (a new URL) may be new.
+            if (ScalarIn(tx, "SELECT id FROM documents WHERE id = $id UNION ALL SELECT document_id FROM publications WHERE variant_id = $id LIMIT 1", ("$id", document.Id)) is string known)
+            {
+                AddPublication(known, document, tx);
+                tx.Commit();
                 return SaveOutcome.AlreadyStored;
+            }
+            var signature = MinHash.Of(document.BodyText);
+            if (signature is not null && NearDuplicateOf(signature, tx) is { } original)
+            {
+                AddPublication(original, document, tx);
+                tx.Commit();
+                return SaveOutcome.NearDuplicate;
+            }
+            Execute(
+                """
+                INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, minhash)
+                VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now, $minhash)
+                """,
+                tx, [.. DocumentColumns(document), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+                    ("$minhash", signature is null ? null : MinHash.ToBytes(signature))]);
+            if (signature is not null)
+            {
+                var keys = MinHash.BandKeys(signature);
+                for (int b = 0; b < keys.Length; b++)
+                    Execute("INSERT OR IGNORE INTO minhash_bands VALUES ($b, $k, $id)", tx, ("$b", b), ("$k", keys[b]), ("$id", document.Id));
+            }
+            AddPublication(document.Id, document, tx);
 
             Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, DocumentColumns(document));
             WriteAnnotations(document, tx);
@@ -100,6 +120,49 @@ public sealed partial class SqliteStore : IStore
         ("$published", Format(d.Metadata.Published)), ("$inferred", d.Metadata.PublishedInferred ? 1 : 0),
         ("$note", d.Metadata.PublishedNote), ("$language", d.Metadata.Language), ("$body", d.BodyText),
     ];
+
+    /// <summary>The stored document most like this signature, when at least <see cref="MinHash.Threshold"/> alike.</summary>
+    private string? NearDuplicateOf(uint[] signature, SqliteTransaction tx)
+    {
+        var keys = MinHash.BandKeys(signature);
+        using var cmd = Command($"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id WHERE {NearDuplicates.BandCondition(b => $"$k{b}")}", tx,
+            [.. keys.Select((k, b) => ($"$k{b}", (object?)k))]);
+        using var r = cmd.ExecuteReader();
+        var candidates = new List<(string, byte[])>();
+        while (r.Read())
+            candidates.Add((r.GetString(0), (byte[])r.GetValue(1)));
+        return NearDuplicates.Nearest(signature, candidates);
+    }
+
+    private void AddPublication(string documentId, Document d, SqliteTransaction tx) =>
+        Execute("INSERT OR IGNORE INTO publications VALUES ($d, $uri, $variant, $outlet, $title, $published)", tx,
+            ("$d", documentId), ("$uri", d.Metadata.SourceUri ?? d.Id), ("$variant", d.Id), ("$outlet", d.Metadata.Outlet),
+            ("$title", d.Metadata.Title), ("$published", Format(d.Metadata.Published)));
+
+    public long CountPublications()
+    {
+        lock (_gate)
+            return (long)Scalar("SELECT count(*) FROM publications")!;
+    }
+
+    public IReadOnlyList<PublicationRecord> Publications(string documentId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT document_id, source_uri, variant_id, outlet, title, published FROM publications WHERE document_id = $d ORDER BY rowid", null, ("$d", documentId));
+            using var r = cmd.ExecuteReader();
+            var list = new List<PublicationRecord>();
+            while (r.Read())
+                list.Add(new PublicationRecord(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), ParseDate(NullableString(r, 5))));
+            return list;
+        }
+    }
+
+    private object? ScalarIn(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, tx, args);
+        return cmd.ExecuteScalar();
+    }
 
     private void WriteAnnotations(Document d, SqliteTransaction tx)
     {
@@ -168,7 +231,7 @@ public sealed partial class SqliteStore : IStore
     public bool Contains(string documentId)
     {
         lock (_gate)
-            return Scalar("SELECT 1 FROM documents WHERE id = $id", ("$id", documentId)) is not null;
+            return Scalar("SELECT 1 FROM documents WHERE id = $id UNION ALL SELECT 1 FROM publications WHERE variant_id = $id LIMIT 1", ("$id", documentId)) is not null;
     }
 
     public long CountDocuments()

@@ -13,7 +13,7 @@ public static class StoredStories
     /// Brings the stored clusters, stories and disputes up to date and returns them; with <paramref name="rebuild"/>,
     /// forgets the stored clusters and places every statement and event afresh.
     /// </summary>
-    public static StoryGraph Update(IStore store, bool rebuild = false, ClusteringSettings? settings = null)
+    public static StoryGraph Update(ICorpusStore store, bool rebuild = false, ClusteringSettings? settings = null)
     {
         settings ??= ClusteringSettings.Default;
         var index = new StoryIndex(settings);
@@ -45,7 +45,7 @@ public static class StoredStories
         return graph;
     }
 
-    private static List<StatementMention> Statements(IStore store, ClusteringSettings settings)
+    private static List<StatementMention> Statements(ICorpusStore store, ClusteringSettings settings)
     {
         var list = new List<StatementMention>();
         const int page = 1000;
