@@ -8,6 +8,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train speed [--text DIR] [--model FILE] [--rounds N]");
+    Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     return args.Length == 0 ? 2 : 0;
 }
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,6 +29,8 @@ switch (args[0])
         return Inspect.Run(options);
     case "speed":
         return Speed.Run(options);
+    case "seeds":
+        return Seeds.Run(options);
     default:
         Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
         return 2;

@@ -146,16 +146,16 @@ internal static class NerDecoder
         Span<float> scores = stackalloc float[NerLabels.Count];
         Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
         int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
+        int longest = 0;
+        foreach (var (_, count) in document.Sentences)
+            longest = Math.Max(longest, count);
+        // Beam slots per position: the label, the slot it extends at the previous position, the running score.
+        var slotLabel = new byte[longest * beam];
+        var slotParent = new int[longest * beam];
+        var slotScore = new double[longest * beam];
+        var slots = new int[longest];
         foreach (var (first, count) in document.Sentences)
         {
-            if (count == 0)
-                continue;
-            // Beam slots per position: the label, the slot it extends at the previous position, the running score.
-            var slotLabel = new byte[count * beam];
-            var slotParent = new int[count * beam];
-            var slotScore = new double[count * beam];
-            var slots = new int[count];
-            var candidates = new List<(double Score, int Parent, byte Label)>(beam * NerLabels.Count);
             for (int i = 0; i < count; i++)
             {
                 int token = first + i;
@@ -164,7 +164,10 @@ internal static class NerDecoder
                 foreach (int id in staticRows)
                     Add(staticScores, weights, id);
                 bool last = i == count - 1;
-                candidates.Clear();
+                int kept = 0;
+                var keptLabel = slotLabel.AsSpan(i * beam, beam);
+                var keptParent = slotParent.AsSpan(i * beam, beam);
+                var keptScore = slotScore.AsSpan(i * beam, beam);
                 int parents = i == 0 ? 1 : slots[i - 1];
                 for (int p = 0; p < parents; p++)
                 {
@@ -186,12 +189,23 @@ internal static class NerDecoder
                     // Scores of a locally trained model are only comparable within one step, so each step's are
                     // turned into log-probabilities (a softmax at the temperature tuned on dev) before summing.
                     float max = float.NegativeInfinity;
+                    byte argmax = NerLabels.Outside;
                     for (byte l = 0; l < NerLabels.Count; l++)
                     {
-                        if (NerLabels.Allowed(previous, l) && (!last || NerLabels.CanEnd(l)))
-                            max = Math.Max(max, scores[l]);
-                        else
+                        if (!NerLabels.Allowed(previous, l) || (last && !NerLabels.CanEnd(l)))
                             scores[l] = float.NaN;
+                        else if (scores[l] > max)
+                            (max, argmax) = (scores[l], l);
+                    }
+                    if (update is not null)
+                    {
+                        if (argmax != gold[token])
+                        {
+                            staticRows.CopyTo(rowsBuffer);
+                            dynamicRows[..nd].CopyTo(rowsBuffer.AsSpan(staticRows.Length));
+                            update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), gold[token], argmax);
+                        }
+                        update.Next();
                     }
                     double z = 0;
                     foreach (float x in scores)
@@ -203,28 +217,8 @@ internal static class NerDecoder
                     for (byte l = 0; l < NerLabels.Count; l++)
                     {
                         if (!float.IsNaN(scores[l]))
-                            candidates.Add((baseScore + (scores[l] - max) / temperature - logZ, p, l));
+                            kept = Keep(baseScore + (scores[l] - max) / temperature - logZ, p, l, keptScore, keptParent, keptLabel, kept);
                     }
-                    if (update is not null)
-                    {
-                        var best = candidates.MaxBy(c => c.Score);
-                        if (best.Label != gold[token])
-                        {
-                            staticRows.CopyTo(rowsBuffer);
-                            dynamicRows[..nd].CopyTo(rowsBuffer.AsSpan(staticRows.Length));
-                            update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), gold[token], best.Label);
-                        }
-                        update.Next();
-                    }
-                }
-                // Best first; ties go to the earlier candidate, so decoding is deterministic.
-                candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-                int kept = Math.Min(beam, candidates.Count);
-                for (int k = 0; k < kept; k++)
-                {
-                    slotLabel[i * beam + k] = candidates[k].Label;
-                    slotParent[i * beam + k] = candidates[k].Parent;
-                    slotScore[i * beam + k] = candidates[k].Score;
                 }
                 slots[i] = kept;
             }
@@ -232,6 +226,27 @@ internal static class NerDecoder
                 labels[first + i] = slotLabel[i * beam + k];
             document.Remember(first, labels.Slice(first, count), history);
         }
+    }
+
+    /// <summary>Inserts a candidate into the best-first beam if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
+    private static int Keep(double score, int parent, byte label, Span<double> scores, Span<int> parents, Span<byte> labels, int kept)
+    {
+        int at = kept;
+        while (at > 0 && score > scores[at - 1])
+            at--;
+        if (at >= scores.Length)
+            return kept;
+        int end = Math.Min(kept, scores.Length - 1);
+        for (int k = end; k > at; k--)
+        {
+            scores[k] = scores[k - 1];
+            parents[k] = parents[k - 1];
+            labels[k] = labels[k - 1];
+        }
+        scores[at] = score;
+        parents[at] = parent;
+        labels[at] = label;
+        return Math.Min(kept + 1, scores.Length);
     }
 
     private static void Add(Span<float> scores, float[] weights, int row)

@@ -255,6 +255,8 @@ public static class Tokenizer
     /// <summary>End of a URL starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
     private static int ScanUrl(ReadOnlySpan<char> s, int i, int end)
     {
+        if (s[i] is not ('h' or 'H' or 'w' or 'W'))
+            return i;
         var rest = s[i..end];
         bool found = false;
         foreach (var start in UrlStarts)

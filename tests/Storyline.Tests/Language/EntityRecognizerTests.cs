@@ -51,6 +51,18 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void Tags_a_huge_line_in_pieces_without_losing_names()
+    {
+        // 60,000 tokens on one line: more than one piece of the recogniser's bounded working set.
+        var text = string.Concat(Enumerable.Repeat("Angela Merkel visited Paris , ", 12_000));
+        var document = new Document(text);
+        new LanguageStage().Apply(document);
+        Assert.Single(document.Sentences);
+        Assert.True(document.Mentions.Count(m => m.Span.Of(text) == "Angela Merkel" && m.Type == "PERSON") > 11_000);
+        Assert.All(document.Mentions, m => Assert.True(m.Span.End <= text.Length));
+    }
+
+    [Fact]
     public void Gives_the_same_answer_from_many_threads()
     {
         const string text = "Emmanuel Macron flew to Beijing to meet Xi Jinping.";
