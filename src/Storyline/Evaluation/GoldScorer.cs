@@ -11,7 +11,7 @@ public sealed class GoldScorer
     private int _lineCorrect, _lineTotal, _titleCorrect, _publishedCorrect;
     private Counts _body, _statements, _statementsExact, _time, _events, _claims;
     private int _speakerCorrect, _speakerMatched, _timeValueCorrect, _timeMatched, _entityCorrect, _entityTotal;
-    private int _disputesFound, _disputesTotal, _notStatementHits;
+    private int _disputesFound, _disputesTotal, _notStatementHits, _saidOnCorrect, _saidOnTotal;
     private readonly Dictionary<string, Counts> _byKind = new(StringComparer.Ordinal);
 
     public int Documents { get; private set; }
@@ -75,6 +75,12 @@ public sealed class GoldScorer
             _speakerMatched++;
             if (SpeakerMatches(predicted[p].Speaker, gs.Gold))
                 _speakerCorrect++;
+            if (gs.Gold.SaidOn is { } saidOn)
+            {
+                _saidOnTotal++;
+                if (predicted[p].SaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == saidOn)
+                    _saidOnCorrect++;
+            }
             Bump(gs.Gold.Kind, new Counts(1, 0, 0));
         }
         int matched = matchedPredicted.Count(m => m);
@@ -202,6 +208,7 @@ public sealed class GoldScorer
         report.AddPrf("statements", _statements);
         report.Scores["statements.exact.f1"] = _statementsExact.F1;
         report.Scores["statements.speaker.accuracy"] = Ratio(_speakerCorrect, _speakerMatched);
+        report.Scores["statements.said_on.accuracy"] = Ratio(_saidOnCorrect, _saidOnTotal);
         foreach (var (kind, c) in _byKind)
             report.Scores[$"statements.{kind}.f1"] = c.F1;
         report.AddPrf("time", _time);
@@ -232,6 +239,7 @@ public sealed class GoldScorer
         report.Tables.Add(new EvalTable("Resolution", ["measure", "score", "of"],
         [
             ["statement speaker (accuracy)", P(Ratio(_speakerCorrect, _speakerMatched)), $"{_speakerMatched} matched"],
+            ["statement said_on (accuracy)", P(Ratio(_saidOnCorrect, _saidOnTotal)), $"{_saidOnTotal} matched with a gold date"],
             ["time value (accuracy)", P(Ratio(_timeValueCorrect, _timeMatched)), $"{_timeMatched} matched"],
             ["entity mention → canonical", P(Ratio(_entityCorrect, _entityTotal)), $"{_entityTotal} mentions"],
             ["disputes found (recall)", P(Ratio(_disputesFound, _disputesTotal)), $"{_disputesTotal} disputes"],

@@ -89,15 +89,7 @@ public sealed class DatingStage : IStage
         value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
-    private static Span? Containing(IReadOnlyList<Span> spans, Span span)
-    {
-        foreach (var s in spans)
-        {
-            if (s.Overlaps(span) || s.Contains(span))
-                return s;
-        }
-        return null;
-    }
+    private static Span? Containing(IReadOnlyList<Span> spans, Span span) => SpanSearch.Containing(spans, span);
 
     private static int Distance(Span a, Span b) => a.Overlaps(b) ? 0 : a.End <= b.Start ? b.Start - a.End : a.Start - b.End;
 }

@@ -24,17 +24,14 @@ internal static class PublicationDater
         return FromDateline(text, lines, mentions, dayFirst) ?? FromContent(text, mentions, dayFirst);
     }
 
-    /// <summary>The first line that is essentially one full date, e.g. "Thursday | 4th December 2026" or "Published 04.12.2025 14:32".</summary>
+    /// <summary>The first line that is essentially one full date (lines are found from the dates, not scanned), e.g. "Thursday | 4th December 2026" or "Published 04.12.2025 14:32".</summary>
     internal static PublicationEstimate? FromDateline(string text, IReadOnlyList<Span> lines, IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions, bool dayFirst)
     {
-        foreach (var line in lines)
+        foreach (var full in mentions.Select(m => m.Mention).Where(m => m.Spec is CalendarSpec { Year: not null, Day: not null } or NumericDateSpec { Year: not null }))
         {
-            if (line.Length > 100)
+            if (SpanSearch.Containing(lines, full.Span) is not { Length: <= 100 } line)
                 continue;
-            var inLine = mentions.Where(m => line.Contains(m.Mention.Span)).Select(m => m.Mention).ToList();
-            var full = inLine.FirstOrDefault(m => m.Spec is CalendarSpec { Year: not null, Day: not null } or NumericDateSpec { Year: not null });
-            if (full is null)
-                continue;
+            var inLine = mentions.Select(m => m.Mention).Where(m => line.Contains(m.Span)).ToList();
             int spare = 0;
             for (int i = line.Start; i < line.End; i++)
             {

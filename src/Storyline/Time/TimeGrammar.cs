@@ -9,7 +9,7 @@ namespace Storyline.Time;
 /// Where patterns overlap the longest match wins, so "Thursday | 4th December 2026" is one date, not a weekday
 /// and a date. Spans leave out the governing preposition ("on", "in", "by"), as TimeML does.
 /// </summary>
-internal static class TimeGrammar
+internal static partial class TimeGrammar
 {
     private const string Month =
         @"(?:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|Mar(?:ch|\.)|Apr(?:il|\.)|April|May|June|July|Jun\.?|Jul\.?|Aug(?:ust|\.)|Sep(?:tember|t\.|\.|t)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))(?![A-Za-z])";
@@ -28,73 +28,95 @@ internal static class TimeGrammar
 
     private delegate TimexSpec? Build(Match m, string text);
 
-    private sealed record Rule(Regex Pattern, Build Build);
+    /// <summary>
+    /// A pattern and what it means. A rule with a <paramref name="Trigger"/> runs only near the trigger's matches:
+    /// patterns that open with optional words are slow to try at every position, while a plain word list is
+    /// found by a vectorised search.
+    /// </summary>
+    private sealed record Rule(Regex Pattern, Build Build, Regex? Trigger = null);
+
+    [GeneratedRegex("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", Options)]
+    private static partial Regex MonthWordsPattern();
+
+    private static readonly Regex MonthWords = MonthWordsPattern();
+    [GeneratedRegex("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", Options)]
+    private static partial Regex WeekdayWordsPattern();
+
+    private static readonly Regex WeekdayWords = WeekdayWordsPattern();
+    [GeneratedRegex("second|minute|hour|day|week|month|quarter|year|decade|centur", IgnoreCase)]
+    private static partial Regex UnitWordsPattern();
+
+    private static readonly Regex UnitWords = UnitWordsPattern();
+
+    /// <summary>How far before a trigger a match may start ("more than four and a half hours", "the past three").</summary>
+    private const int WindowBefore = 64;
+    private const int WindowAfter = 48;
 
     private static readonly Rule[] Rules =
     [
         // 2025-12-04, 2025-12-04T14:30
-        new(new Regex(@"(?<![\d-])(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)(?:[T ](?<hour>\d\d):(?<minute>\d\d))?(?![\d-])", Options),
+        new(Pattern01(),
             (m, t) => Calendar.IsValid(Int(m, "year"), Int(m, "month"), Int(m, "day"))
                 ? new CalendarSpec(Int(m, "year"), Int(m, "month"), Int(m, "day"), Hour: IntOrNull(m, "hour"), Minute: IntOrNull(m, "minute"))
                 : new RejectedSpec("not a calendar date")),
         // 4/12/2025, 04.12.25, 12-4-2025
-        new(new Regex(@"(?<![\d/.])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d\d)(?![\d/]|\.\d)", Options),
+        new(Pattern02(),
             (m, t) => Numeric(Int(m, "a"), Int(m, "b"), FullYear(Int(m, "year")), null)),
         // Thursday (4/12)
-        new(new Regex($@"(?<wd>{Weekday})\s*\((?<a>\d{{1,2}})[/.](?<b>\d{{1,2}})\)", Options),
+        new(Pattern03(),
             (m, t) => Numeric(Int(m, "a"), Int(m, "b"), null, Calendar.Weekday(m.Groups["wd"].Value))),
         // Thursday | 4th December 2026, 4 December 2025, 4th of December
-        new(new Regex($@"(?:(?<wd>{WeekdayOrAbbr}),?\s*(?:[|–—-]\s*)?(?:the\s+)?)?{Day}\s+(?:of\s+)?(?<month>{Month})(?:,?\s*{Year})?", Options),
-            (m, t) => Date(m)),
+        new(Pattern04(),
+            (m, t) => Date(m), MonthWords),
         // Thursday, December 4, 2025; Dec. 4; August 6, 2025
-        new(new Regex($@"(?:(?<wd>{WeekdayOrAbbr}),?\s*(?:[|–—-]\s*)?)?(?<month>{Month})\s*{Day}(?:(?:,\s*|\s+){Year})?", Options),
-            (m, t) => Date(m)),
+        new(Pattern05(),
+            (m, t) => Date(m), MonthWords),
         // February 2022, late November 2025
-        new(new Regex($@"(?:(?<mod>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))[\s-]+)?(?<month>{Month}),?\s+(?:of\s+)?{Year}", Options),
-            (m, t) => Date(m)),
+        new(Pattern06(),
+            (m, t) => Date(m), MonthWords),
         // in late November, since March, last December: a bare month needs a preposition, or "May" would be a date
-        new(new Regex($@"(?:(?<shift>(?i:last|next|this))\s+|(?<=\b(?i:in|since|until|till|by|from|through|during|before|after|to|between|and|of|early|late|mid|or)[\s-]+))(?:(?<mod>(?i:early|mid|late))[\s-]+)?(?<month>{MonthFull})", Options),
-            (m, t) => BareMonth(m)),
+        new(Pattern07(),
+            (m, t) => BareMonth(m), MonthWords),
         // Tuesday, late Tuesday, last Friday, Tuesday's, Tuesday night
-        new(new Regex($@"(?:(?<shift>(?i:last|next|this|coming|past))\s+|(?<mod>(?i:late|early))\s+)?(?<wd>{Weekday})(?:['’]s)?(?:\s+(?<part>morning|afternoon|evening|night))?", Options),
-            (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Part(m.Groups["part"].Value))),
-        new(new Regex(@"\b(?:(?:early|late)\s+)?(?<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", IgnoreCase),
+        new(Pattern08(),
+            (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Part(m.Groups["part"].Value)), WeekdayWords),
+        new(Pattern09(),
             (m, t) => DayWord(m.Groups["w"].Value.ToLowerInvariant())),
-        new(new Regex(@"\b(?:this|the)\s+weekend\b", IgnoreCase), (_, _) => new WeekendSpec()),
+        new(Pattern10(), (_, _) => new WeekendSpec()),
         // last week, next month, the coming year, the past year (a duration)
-        new(new Regex($@"\b(?:(?:early|late)\s+)?(?<the>the\s+)?(?<shift>last|next|this|coming|past|previous|following|current|same)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", IgnoreCase),
+        new(Pattern11(),
             (m, t) => Relative(m)),
         // "the quarter" in a results story is the one just reported; "the year-ago quarter" the same one a year before
-        new(new Regex(@"\bthe\s+(?:(?<ago>year-(?:earlier|ago)|comparable\s+year-ago)|latest|most\s+recent|recent|just-ended|latest\s+fiscal)?\s*(?:fiscal\s+)?(?:quarter|period)\b", IgnoreCase),
+        new(Pattern12(),
             (m, t) => m.Value.EndsWith("period", StringComparison.OrdinalIgnoreCase) && !m.Groups["ago"].Success ? null : new OffsetSpec(TimeUnit.Quarter, m.Groups["ago"].Success ? -5 : -1)),
-        new(new Regex($@"\b(?<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day)(?:,?\s+{Year})?", Options),
+        new(Pattern13(),
             (m, _) => Holiday(m.Groups["name"].Value, IntOrNull(m, "year"))),
         // two weeks ago, just four days after, twelve days later, a year earlier
-        new(new Regex($@"\b{Lead}(?<n>{NumberWord})\s+{Units}\s+(?<rel>ago|later|earlier|after|before|from\s+now|hence)\b(?!\s+than)", IgnoreCase),
-            (m, t) => Offset(m)),
+        new(Pattern14(),
+            (m, t) => Offset(m), UnitWords),
         // 30-day, three-year-long
-        new(new Regex($@"\b(?<n>{NumberWord})[-‑](?<unit>second|minute|hour|day|week|month|year|decade|century)(?:[-‑]long)?\b(?![-‑]old)", IgnoreCase),
-            (m, t) => Duration(m)),
+        new(Pattern15(),
+            (m, t) => Duration(m), UnitWords),
         // for three years, the past three months, about five hours, several days
-        new(new Regex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b", IgnoreCase),
-            (m, t) => Duration(m)),
-        new(new Regex(@"(?<=\bfor\s+)(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase),
+        new(Pattern16(),
+            (m, t) => Duration(m), UnitWords),
+        new(Pattern17(),
             (m, t) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
         // in 2014, 2009-2010; a bare number is a year only where it reads as one (see YearOk)
-        new(new Regex(@"(?:(?i:fiscal)\s+)?(?<![\d$€£.,:/#-])(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase),
+        new(Pattern18(),
             (m, t) => YearOk(m, t) ? new FixedSpec(TimexType.Date, m.Groups["year"].Value) : null),
         // the 1990s, the '90s
-        new(new Regex(@"\b(?:the\s+)?(?:(?<dec>(?:1[5-9]|20)\d)0|['’](?<short>\d)0)['’]?s\b", IgnoreCase),
+        new(Pattern19(),
             (m, t) => new FixedSpec(TimexType.Date, m.Groups["dec"].Success ? m.Groups["dec"].Value : "19" + m.Groups["short"].Value)),
         // the first quarter (of 1998)
-        new(new Regex($@"\b(?:the\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+{Year})?", IgnoreCase),
+        new(Pattern20(),
             (m, t) => new QuarterSpec(Calendar.Ordinal(m.Groups["ord"].Value)!.Value, IntOrNull(m, "year"))),
-        new(new Regex($@"\b(?:(?<shift>this|last|next|the)\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{Year})?\b", IgnoreCase),
+        new(Pattern21(),
             (m, t) => Season(m)),
-        new(new Regex(@"\b(?:the\s+)?(?<pos>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?<unit>week|month|year)\b", IgnoreCase),
+        new(Pattern22(),
             (m, t) => new OffsetSpec(UnitOf(m.Groups["unit"].Value), 0)),
         // that day, the following week, the same year: narrative time
-        new(new Regex(@"\b(?<which>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+(?<unit>day|week|month|year)\b", IgnoreCase),
+        new(Pattern23(),
             (m, t) => new NarrativeOffsetSpec(UnitOf(m.Groups["unit"].Value), 1, m.Groups["which"].Value.ToLowerInvariant() switch
             {
                 var w when w.EndsWith("following", StringComparison.Ordinal) || w.EndsWith("next", StringComparison.Ordinal) => 1,
@@ -102,25 +124,88 @@ internal static class TimeGrammar
                 _ => 0,
             })),
         // 10:30 a.m., 3 p.m., 14:30
-        new(new Regex(@"\b(?<hour>[01]?\d|2[0-3])(?::(?<minute>[0-5]\d))?\s*(?<ap>[ap])\.?m\.?(?![a-z])", IgnoreCase),
+        new(Pattern24(),
             (m, t) => new ClockSpec(Int(m, "hour") % 12 + (char.ToLowerInvariant(m.Groups["ap"].Value[0]) == 'p' ? 12 : 0), IntOrNull(m, "minute") ?? 0)),
-        new(new Regex(@"(?<![\d.:])(?<hour>[01]?\d|2[0-3]):(?<minute>[0-5]\d)(?![\d:])", Options),
+        new(Pattern25(),
             (m, t) => new ClockSpec(Int(m, "hour"), Int(m, "minute"))),
-        new(new Regex(@"\b(?<w>noon|midday|midnight)\b", IgnoreCase),
+        new(Pattern26(),
             (m, t) => new ClockSpec(m.Groups["w"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 0 : 12, 0)),
         // every Monday, each year, daily
-        new(new Regex($@"\b(?:every|each)\s+(?:(?<n>other|second|two|three|four|few)\s+)?(?<unit>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{Weekday})s?\b", IgnoreCase),
+        new(Pattern27(),
             (m, t) => Set(m)),
-        new(new Regex(@"\b(?:now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|right\s+now)\b(?!\s+that)", IgnoreCase),
+        new(Pattern28(),
             (_, _) => new FixedSpec(TimexType.Date, "PRESENT_REF")),
-        new(new Regex(@"\b(?:recently|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase),
+        new(Pattern29(),
             (m, t) => new FixedSpec(TimexType.Date, "PAST_REF")),
         // "recent years": an unspecified stretch of the past, a duration in TimeML
-        new(new Regex(@"\brecent\s+(?<unit>years|months|weeks|days|decades)\b", IgnoreCase),
+        new(Pattern30(),
             (m, _) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
-        new(new Regex(@"\b(?:the\s+future|the\s+coming\s+(?:years|months|weeks|days))\b", IgnoreCase),
+        new(Pattern31(),
             (_, _) => new FixedSpec(TimexType.Date, "FUTURE_REF")),
     ];
+
+    [GeneratedRegex(@"(?<![\d-])(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)(?:[T ](?<hour>\d\d):(?<minute>\d\d))?(?![\d-])", Options)]
+    private static partial Regex Pattern01();
+    [GeneratedRegex(@"(?<![\d/.])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d\d)(?![\d/]|\.\d)", Options)]
+    private static partial Regex Pattern02();
+    [GeneratedRegex($@"(?<wd>{Weekday})\s*\((?<a>\d{{1,2}})[/.](?<b>\d{{1,2}})\)", Options)]
+    private static partial Regex Pattern03();
+    [GeneratedRegex($@"(?:(?<wd>{WeekdayOrAbbr}),?\s*(?:[|–—-]\s*)?(?:the\s+)?)?{Day}\s+(?:of\s+)?(?<month>{Month})(?:,?\s*{Year})?", Options)]
+    private static partial Regex Pattern04();
+    [GeneratedRegex($@"(?:(?<wd>{WeekdayOrAbbr}),?\s*(?:[|–—-]\s*)?)?(?<month>{Month})\s*{Day}(?:(?:,\s*|\s+){Year})?", Options)]
+    private static partial Regex Pattern05();
+    [GeneratedRegex($@"(?:(?<mod>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))[\s-]+)?(?<month>{Month}),?\s+(?:of\s+)?{Year}", Options)]
+    private static partial Regex Pattern06();
+    [GeneratedRegex($@"(?:(?<shift>(?i:last|next|this))\s+|(?<=\b(?i:in|since|until|till|by|from|through|during|before|after|to|between|and|of|early|late|mid|or)[\s-]+))(?:(?<mod>(?i:early|mid|late))[\s-]+)?(?<month>{MonthFull})", Options)]
+    private static partial Regex Pattern07();
+    [GeneratedRegex($@"(?:(?<shift>(?i:last|next|this|coming|past))\s+|(?<mod>(?i:late|early))\s+)?(?<wd>{Weekday})(?:['’]s)?(?:\s+(?<part>morning|afternoon|evening|night))?", Options)]
+    private static partial Regex Pattern08();
+    [GeneratedRegex(@"\b(?:(?:early|late)\s+)?(?<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b", IgnoreCase)]
+    private static partial Regex Pattern09();
+    [GeneratedRegex(@"\b(?:this|the)\s+weekend\b", IgnoreCase)]
+    private static partial Regex Pattern10();
+    [GeneratedRegex($@"\b(?:(?:early|late)\s+)?(?<the>the\s+)?(?<shift>last|next|this|coming|past|previous|following|current|same)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", IgnoreCase)]
+    private static partial Regex Pattern11();
+    [GeneratedRegex(@"\bthe\s+(?:(?<ago>year-(?:earlier|ago)|comparable\s+year-ago)|latest|most\s+recent|recent|just-ended|latest\s+fiscal)?\s*(?:fiscal\s+)?(?:quarter|period)\b", IgnoreCase)]
+    private static partial Regex Pattern12();
+    [GeneratedRegex($@"\b(?<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day)(?:,?\s+{Year})?", Options)]
+    private static partial Regex Pattern13();
+    [GeneratedRegex($@"\b{Lead}(?<n>{NumberWord})\s+{Units}\s+(?<rel>ago|later|earlier|after|before|from\s+now|hence)\b(?!\s+than)", IgnoreCase)]
+    private static partial Regex Pattern14();
+    [GeneratedRegex($@"\b(?<n>{NumberWord})[-‑](?<unit>second|minute|hour|day|week|month|year|decade|century)(?:[-‑]long)?\b(?![-‑]old)", IgnoreCase)]
+    private static partial Regex Pattern15();
+    [GeneratedRegex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b", IgnoreCase)]
+    private static partial Regex Pattern16();
+    [GeneratedRegex(@"(?<=\bfor\s+)(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase)]
+    private static partial Regex Pattern17();
+    [GeneratedRegex(@"(?:(?i:fiscal)\s+)?(?<![\d$€£.,:/#-])(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase)]
+    private static partial Regex Pattern18();
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<dec>(?:1[5-9]|20)\d)0|['’](?<short>\d)0)['’]?s\b", IgnoreCase)]
+    private static partial Regex Pattern19();
+    [GeneratedRegex($@"\b(?:the\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+{Year})?", IgnoreCase)]
+    private static partial Regex Pattern20();
+    [GeneratedRegex($@"\b(?:(?<shift>this|last|next|the)\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{Year})?\b", IgnoreCase)]
+    private static partial Regex Pattern21();
+    [GeneratedRegex(@"\b(?:the\s+)?(?<pos>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?<unit>week|month|year)\b", IgnoreCase)]
+    private static partial Regex Pattern22();
+    [GeneratedRegex(@"\b(?<which>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+(?<unit>day|week|month|year)\b", IgnoreCase)]
+    private static partial Regex Pattern23();
+    [GeneratedRegex(@"\b(?<hour>[01]?\d|2[0-3])(?::(?<minute>[0-5]\d))?\s*(?<ap>[ap])\.?m\.?(?![a-z])", IgnoreCase)]
+    private static partial Regex Pattern24();
+    [GeneratedRegex(@"(?<![\d.:])(?<hour>[01]?\d|2[0-3]):(?<minute>[0-5]\d)(?![\d:])", Options)]
+    private static partial Regex Pattern25();
+    [GeneratedRegex(@"\b(?<w>noon|midday|midnight)\b", IgnoreCase)]
+    private static partial Regex Pattern26();
+    [GeneratedRegex($@"\b(?:every|each)\s+(?:(?<n>other|second|two|three|four|few)\s+)?(?<unit>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{Weekday})s?\b", IgnoreCase)]
+    private static partial Regex Pattern27();
+    [GeneratedRegex(@"\b(?:now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|right\s+now)\b(?!\s+that)", IgnoreCase)]
+    private static partial Regex Pattern28();
+    [GeneratedRegex(@"\b(?:recently|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?:week|month|year|decade|day)s?\b)", IgnoreCase)]
+    private static partial Regex Pattern29();
+    [GeneratedRegex(@"\brecent\s+(?<unit>years|months|weeks|days|decades)\b", IgnoreCase)]
+    private static partial Regex Pattern30();
+    [GeneratedRegex(@"\b(?:the\s+future|the\s+coming\s+(?:years|months|weeks|days))\b", IgnoreCase)]
+    private static partial Regex Pattern31();
 
     /// <summary>Every expression in <paramref name="text"/>, in text order, without overlaps (longest first).</summary>
     public static List<TimexMention> Find(string text)
@@ -128,7 +213,7 @@ internal static class TimeGrammar
         var all = new List<TimexMention>();
         foreach (var rule in Rules)
         {
-            for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+            foreach (var m in Matches(rule, text))
             {
                 if (m.Length > 80 || (rule.Pattern.Options.HasFlag(RegexOptions.IgnoreCase) && IsInName(text, m.Index)))
                     continue;
@@ -146,13 +231,48 @@ internal static class TimeGrammar
             }
         }
         var chosen = new List<TimexMention>();
+        var taken = new bool[text.Length];
         foreach (var candidate in all.OrderByDescending(c => c.Span.Length).ThenBy(c => c.Span.Start))
         {
-            if (!chosen.Any(c => c.Span.Overlaps(candidate.Span)))
-                chosen.Add(candidate);
+            var span = candidate.Span;
+            if (Array.IndexOf(taken, true, span.Start, span.Length) >= 0)
+                continue;
+            Array.Fill(taken, true, span.Start, span.Length);
+            chosen.Add(candidate);
         }
         chosen.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return chosen;
+    }
+
+    private static IEnumerable<Match> Matches(Rule rule, string text)
+    {
+        if (rule.Trigger is null)
+        {
+            for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+                yield return m;
+            yield break;
+        }
+        int windowStart = -1, windowEnd = -1;
+        for (var t = rule.Trigger.Match(text); ; t = t.NextMatch())
+        {
+            int start = t.Success ? Math.Max(0, t.Index - WindowBefore) : int.MaxValue;
+            if (windowEnd >= 0 && start > windowEnd)
+            {
+                // Widen to whole words so that \b and lookbehinds see what they need at the window's edge.
+                while (windowStart > 0 && !char.IsWhiteSpace(text[windowStart - 1]))
+                    windowStart--;
+                while (windowEnd < text.Length && !char.IsWhiteSpace(text[windowEnd]))
+                    windowEnd++;
+                for (var m = rule.Pattern.Match(text, windowStart, windowEnd - windowStart); m.Success; m = m.NextMatch())
+                    yield return m;
+                windowStart = windowEnd = -1;
+            }
+            if (!t.Success)
+                yield break;
+            if (windowStart < 0)
+                windowStart = start;
+            windowEnd = Math.Min(text.Length, Math.Max(windowEnd, t.Index + t.Length + WindowAfter));
+        }
     }
 
     /// <summary>"Friday's meeting": the expression is "Friday", without the possessive.</summary>

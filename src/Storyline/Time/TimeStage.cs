@@ -67,15 +67,7 @@ public sealed class TimeStage : IStage
         meta.PublishedConfidence = estimate.Confidence;
     }
 
-    private static Span SentenceOf(IReadOnlyList<Span> sentences, Span span)
-    {
-        foreach (var s in sentences)
-        {
-            if (s.Contains(span) || s.Overlaps(span))
-                return s;
-        }
-        return span;
-    }
+    private static Span SentenceOf(IReadOnlyList<Span> sentences, Span span) => SpanSearch.Containing(sentences, span) ?? span;
 
     /// <summary>The first day of a year or month value ("1940", "1940-04"), for narrative time.</summary>
     private static DateOnly? StartOf(string value)
