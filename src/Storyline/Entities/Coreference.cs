@@ -238,7 +238,15 @@ internal sealed class Coreference(TextUnits units, AliasTable aliases, Lexicon l
 
     private void ResolvePronouns(List<(int Start, EntityCluster Cluster)> timeline, List<ResolvedMention> resolved)
     {
-        var people = timeline.Where(t => t.Cluster.Type == "PERSON").OrderBy(t => t.Start).ToList();
+        // People by sentence, in text order: each pronoun looks at its own sentence and a few before it.
+        var bySentence = new Dictionary<int, List<(int Start, EntityCluster Cluster)>>();
+        foreach (var p in timeline.Where(t => t.Cluster.Type == "PERSON").OrderBy(t => t.Start))
+        {
+            int s = units.SentenceAt(p.Start);
+            if (!bySentence.TryGetValue(s, out var list))
+                bySentence[s] = list = [];
+            list.Add(p);
+        }
         foreach (var w in units.Words)
         {
             if (w.Quoted)
@@ -247,7 +255,7 @@ internal sealed class Coreference(TextUnits units, AliasTable aliases, Lexicon l
             char gender = word.ToLowerInvariant() switch { "he" or "him" => 'm', "she" => 'f', _ => '\0' };
             if (gender == 0)
                 continue;
-            var antecedent = Antecedent(people, w, gender);
+            var antecedent = Antecedent(bySentence, w, gender);
             if (antecedent is null)
                 continue;
             resolved.Add(new ResolvedMention(w.Span, antecedent));
@@ -255,18 +263,24 @@ internal sealed class Coreference(TextUnits units, AliasTable aliases, Lexicon l
         }
     }
 
-    private EntityCluster? Antecedent(List<(int Start, EntityCluster Cluster)> people, Word pronoun, char gender)
+    private static EntityCluster? Antecedent(Dictionary<int, List<(int Start, EntityCluster Cluster)>> bySentence, Word pronoun, char gender)
     {
         bool Fits(EntityCluster c) => c.Gender == 0 || c.Gender == gender;
         // The subject of the pronoun's own sentence: "Zelensky said he would…".
-        var sameSentence = people.FirstOrDefault(p => p.Start < pronoun.Span.Start && units.SentenceAt(p.Start) == pronoun.Sentence && Fits(p.Cluster));
-        if (sameSentence.Cluster is not null)
-            return sameSentence.Cluster;
+        if (bySentence.TryGetValue(pronoun.Sentence, out var same))
+        {
+            foreach (var p in same)
+            {
+                if (p.Start >= pronoun.Span.Start)
+                    break;
+                if (Fits(p.Cluster))
+                    return p.Cluster;
+            }
+        }
         for (int s = pronoun.Sentence - 1; s >= Math.Max(0, pronoun.Sentence - PronounLookBackSentences); s--)
         {
-            var first = people.FirstOrDefault(p => units.SentenceAt(p.Start) == s && Fits(p.Cluster));
-            if (first.Cluster is not null)
-                return first.Cluster;
+            if (bySentence.TryGetValue(s, out var before) && before.FirstOrDefault(p => Fits(p.Cluster)).Cluster is { } first)
+                return first;
         }
         return null;
     }

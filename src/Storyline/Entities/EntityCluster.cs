@@ -28,7 +28,24 @@ internal sealed class EntityCluster(string type, KnownEntity? known)
 
     public int MentionCount { get; set; }
 
-    public string Name => Known?.Name ?? CanonicalName();
+    private string? _name;
+    private int _nameMembers = -1;
+
+    /// <summary>The canonical name; cached, since every mention asks for it and members rarely change.</summary>
+    public string Name
+    {
+        get
+        {
+            if (Known is not null)
+                return Known.Name;
+            if (_name is null || _nameMembers != Members.Count)
+            {
+                _name = CanonicalName();
+                _nameMembers = Members.Count;
+            }
+            return _name;
+        }
+    }
 
     public string Id => Known?.Id ?? EntityIds.For(Type, Name);
 

@@ -15,15 +15,40 @@ internal sealed partial class ClaimFinder
 {
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
-        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
-        ["fifty"] = 50, ["sixty"] = 60, ["hundred"] = 100, ["a hundred"] = 100, ["dozens of"] = 24, ["hundreds of"] = 200,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["fifteen"] = 15,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["hundred"] = 100,
+        ["a hundred"] = 100,
+        ["dozens of"] = 24,
+        ["hundreds of"] = 200,
         ["thousands of"] = 2000,
     };
 
     private static readonly Dictionary<string, double> Scales = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["thousand"] = 1e3, ["million"] = 1e6, ["mln"] = 1e6, ["m"] = 1e6, ["billion"] = 1e9, ["bn"] = 1e9, ["trillion"] = 1e12,
+        ["thousand"] = 1e3,
+        ["million"] = 1e6,
+        ["mln"] = 1e6,
+        ["m"] = 1e6,
+        ["billion"] = 1e9,
+        ["bn"] = 1e9,
+        ["trillion"] = 1e12,
     };
 
     public List<Claim> FindAll(Document document, IReadOnlyList<SentenceWords> sentences)

@@ -14,6 +14,9 @@ internal sealed class DisputeFinder(EventLexicon lexicon)
     private const int MinSharedStems = 4;
     private const int StemLength = 6;
 
+    // How far back a denial may reach for the claim it repeats; bounds the work on very long documents.
+    private const int MaxLookBackSentences = 60;
+
     // "did not" denies only when it is reported: "the Kremlin said Putin and Trump did not discuss …".
     private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal) { "said", "says", "stated", "told", "insisted", "added" };
 
@@ -74,7 +77,7 @@ internal sealed class DisputeFinder(EventLexicon lexicon)
     {
         var denied = Stems(sentences[j], 0);
         int best = -1, bestShared = MinSharedStems - 1;
-        for (int k = 0; k < j; k++)
+        for (int k = Math.Max(0, j - MaxLookBackSentences); k < j; k++)
         {
             int shared = Stems(sentences[k], 0).Count(denied.Contains);
             if (shared > bestShared)

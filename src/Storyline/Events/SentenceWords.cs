@@ -28,19 +28,26 @@ internal sealed class SentenceWords
     public static List<SentenceWords> Of(Document document)
     {
         var units = TextUnits.Of(document);
-        var linked = document.Mentions.Where(m => m.EntityId is not null).ToList();
+        var linked = document.Mentions.Where(m => m.EntityId is not null).OrderBy(m => m.Span.Start).ToList();
         var result = new List<SentenceWords>();
-        int w = 0;
+        int w = 0, first = 0;
         for (int s = 0; s < units.Sentences.Count; s++)
         {
             var words = new List<Word>();
             while (w < units.Words.Count && units.Words[w].Sentence == s)
                 words.Add(units.Words[w++]);
             var span = units.Sentences[s];
+            while (first < linked.Count && linked[first].Span.Start < span.Start)
+                first++;
             if (words.Count == 0 || !document.IsInBody(span))
                 continue;
-            result.Add(new SentenceWords(span, words, words.Select(x => units.Of(x).ToLowerInvariant()).ToArray(),
-                linked.Where(m => span.Contains(m.Span)).ToList()));
+            var inside = new List<EntityMention>();
+            for (int m = first; m < linked.Count && linked[m].Span.Start < span.End; m++)
+            {
+                if (span.Contains(linked[m].Span))
+                    inside.Add(linked[m]);
+            }
+            result.Add(new SentenceWords(span, words, words.Select(x => units.Of(x).ToLowerInvariant()).ToArray(), inside));
         }
         return result;
     }
