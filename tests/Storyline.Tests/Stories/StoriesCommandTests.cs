@@ -1,3 +1,4 @@
+using Storyline.Tests.Cli;
 using Storyline.Tests.Support;
 
 namespace Storyline.Tests.Stories;
@@ -6,34 +7,18 @@ namespace Storyline.Tests.Stories;
 [Collection("console")]
 public class StoriesCommandTests
 {
-    private static int Storyline(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var root = new System.CommandLine.RootCommand();
-            foreach (var c in global::Storyline.Cli.Commands.All())
-                root.Subcommands.Add(c);
-            return root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public void Stories_runs_on_the_seeds_and_needs_a_database()
     {
         using var dir = new TempDir();
         var db = dir.File("s.db");
-        Assert.Equal(global::Storyline.Cli.ExitCodes.Usage, Storyline("stories", "--db", db));
-        Assert.Equal(0, Storyline("run", Samples.SeedsDir, "--db", db));
-        Assert.Equal(0, Storyline("stories", "--db", db));
-        Assert.Equal(0, Storyline("stories", "--db", db, "--rebuild", "--all"));
+        Assert.Equal(global::Storyline.Cli.ExitCodes.Usage, RunCommandTests.Storyline("stories", "--db", db).Code);
+        Assert.Equal(0, RunCommandTests.Storyline("run", Samples.SeedsDir, "--db", db).Code);
+        Assert.Equal(0, RunCommandTests.Storyline("stories", "--db", db).Code);
+        Assert.Equal(0, RunCommandTests.Storyline("stories", "--db", db, "--rebuild", "--all").Code);
+        using var store = new global::Storyline.Storage.SqliteStore(db);
+        // Every stored statement is in exactly one cluster, and the Crimea denial is disputed across outlets.
+        Assert.Equal(store.CountStatements(), store.StatementClusters().Sum(c => c.StatementIds.Count));
+        Assert.NotEmpty(store.CrossDisputes());
     }
 }
