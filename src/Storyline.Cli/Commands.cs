@@ -20,6 +20,10 @@ public static class Commands
         StatementsCommand.Create(),
         ExportCommand.Create(),
         EvalCommand.Create(),
+        Bench.BenchCommand.Create(),
+        ExtractCommand.Create(),
+        StoriesCommand.Create(),
+        ServeCommand.Create(),
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>

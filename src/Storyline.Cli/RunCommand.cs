@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using Storyline.Documents;
 using Storyline.Ingest;
 using Storyline.Storage;
 
@@ -39,7 +38,7 @@ internal static class RunCommand
         if (!Output.TryOpenStore(dbPath, mustExist: false, out var opened, out var code))
             return code;
         using var store = opened!;
-        var pipeline = Pipeline.CreateDefault();
+        var runner = new PipelineRunner(Pipeline.CreateDefault(), store, threads);
         var source = new FileSource(Warn);
         var summary = new RunSummary();
 
@@ -47,61 +46,51 @@ internal static class RunCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask("Reading", maxValue: files.Count);
-                var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
-                    .Select(file => Process(file, source, store, pipeline, Warn));
-                foreach (var documents in results)
+                var task = ctx.AddTask("Reading", maxValue: Math.Max(1, FileSource.EstimateDocuments(files)));
+                foreach (var item in runner.Run(source.Read(files)))
                 {
-                    foreach (var (document, known) in documents)
-                    {
-                        var outcome = known ? SaveOutcome.AlreadyStored : store.Save(document!);
-                        summary.Add(outcome, document);
-                    }
+                    if (item.Error is not null)
+                        Warn(new IngestWarning(item.Source.Uri, item.Error));
+                    summary.Add(item);
                     task.Increment(1);
                 }
+                task.Value = task.MaxValue;
             });
 
         foreach (var w in warnings)
             Output.Warn(w.ToString());
         summary.Print(store, dbPath, warnings.Count);
+        PrintSample(store);
         return warnings.Count > 0 ? ExitCodes.CompletedWithWarnings : ExitCodes.Ok;
     }
 
-    /// <summary>Reads one file and runs the pipeline on each new document in it; known documents are not re-processed.</summary>
-    private static List<(Document? Document, bool Known)> Process(string file, FileSource source, IStore store, Pipeline pipeline, Action<IngestWarning> warn)
+    /// <summary>A taste of the result: the first statements in the store, so the first run shows what Storyline finds.</summary>
+    private static void PrintSample(IStore store)
     {
-        var list = new List<(Document?, bool)>();
-        foreach (var input in source.ReadFile(file))
+        var sample = store.QueryStatements(new StatementQuery(Limit: 8)).ToList();
+        if (sample.Count == 0)
+            return;
+        var table = new Table().Title("Who said what (first statements; `storyline statements` lists them all)")
+            .AddColumns("said on", "speaker", "statement", "reported by");
+        foreach (var s in sample)
         {
-            if (store.Contains(input.Id))
-            {
-                list.Add((null, true));
-                continue;
-            }
-            try
-            {
-                list.Add((pipeline.Process(input), false));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // One bad document must not end a run over thousands: report it and go on.
-                warn(new IngestWarning(input.Uri, $"pipeline failed: {e.GetType().Name}: {e.Message}"));
-            }
+            var text = s.Text.Length > 120 ? s.Text[..119] + "…" : s.Text;
+            table.AddRow(Markup.Escape(s.SaidOn?.ToString("yyyy-MM-dd") ?? "?"), Markup.Escape(s.Speaker ?? "(unknown)"),
+                Markup.Escape(text), Markup.Escape(s.Outlet ?? Path.GetFileName(s.SourceUri ?? s.DocumentId)));
         }
-        return list;
+        AnsiConsole.Write(table);
     }
 
     private sealed class RunSummary
     {
         private int _added, _known, _statements, _entities, _time, _events;
 
-        public void Add(SaveOutcome outcome, Document? d)
+        public void Add(RunItem item)
         {
-            if (outcome == SaveOutcome.AlreadyStored || d is null)
-            {
+            if (item.Outcome == SaveOutcome.AlreadyStored)
                 _known++;
+            if (item.Outcome != SaveOutcome.Added || item.Document is not { } d)
                 return;
-            }
             _added++;
             _statements += d.Statements.Count;
             _entities += d.Entities.Count;

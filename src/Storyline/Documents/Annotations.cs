@@ -13,13 +13,28 @@ public enum TokenKind : byte { Word, Number, Punctuation, Quote, Symbol, Url }
 
 public readonly record struct Token(Span Span, TokenKind Kind);
 
-public sealed record Sentence(Span Span);
+/// <summary>A sentence; its tokens are <c>Document.Tokens[FirstToken .. FirstToken + TokenCount)</c> when <see cref="TokenCount"/> &gt; 0.</summary>
+public sealed record Sentence(Span Span, int FirstToken = 0, int TokenCount = 0);
 
 /// <summary>A named-entity mention; <see cref="EntityId"/> is set by the entity linker.</summary>
 public sealed record EntityMention(Span Span, string Type, string? EntityId = null);
 
-/// <summary>A canonical entity: one person, organisation or place, with every name it goes by.</summary>
-public sealed record Entity(string Id, string Name, string Type, IReadOnlyList<string> Aliases);
+/// <summary>
+/// A canonical entity: one person, organisation or place, with every name it goes by. <see cref="StandsFor"/> is
+/// the id of the entity a metonym stands for ("the Kremlin" → <c>place:russia</c>); <see cref="Evidence"/> says
+/// why differently spelled names were merged ("Witkopf ~ Witkoff: same first name, surname similarity 0.94").
+/// </summary>
+public sealed record Entity(
+    string Id,
+    string Name,
+    string Type,
+    IReadOnlyList<string> Aliases,
+    string? StandsFor = null,
+    IReadOnlyList<string>? Evidence = null)
+{
+    /// <summary>How many mentions in the document (or corpus, once linked) refer to this entity.</summary>
+    public int MentionCount { get; init; }
+}
 
 public enum StatementKind { Direct, Indirect, Mixed }
 

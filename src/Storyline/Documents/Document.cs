@@ -18,7 +18,13 @@ public sealed class DocumentMetadata
     /// <summary>How the date was established: which evidence, which trap (day/month order, wrong year).</summary>
     public string? PublishedNote { get; set; }
 
+    /// <summary>How sure the date is, 0 … 1, when it was read from a dateline or inferred; null when the source gave it.</summary>
+    public double? PublishedConfidence { get; set; }
+
     public string? Language { get; set; }
+
+    /// <summary>Problems met while reading the document ("no article found"); the document is still usable.</summary>
+    public List<string> Warnings { get; } = [];
 }
 
 /// <summary>

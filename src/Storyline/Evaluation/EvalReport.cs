@@ -68,7 +68,13 @@ public static class DatasetEvaluators
 {
     public static IReadOnlyList<IDatasetEvaluator> All { get; } =
     [
+        new Extraction.ScrapingHubEvaluator(),
+        new Extraction.NaebEvaluator(),
+        new Extraction.HtmldateEvaluator(),
         new GoldEvaluator(),
+        new TempEval3Evaluator(),
+        new WikiWarsEvaluator(),
+        new ConllEvaluator(),
         new PolnearEvaluator(),
     ];
 

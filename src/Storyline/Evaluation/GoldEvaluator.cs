@@ -4,7 +4,8 @@ namespace Storyline.Evaluation;
 
 /// <summary>
 /// Scores every stage against articles with a <c>NAME.gold.json</c> beside them (GOLD-FORMAT.md): line labels,
-/// body, title, published date, statements, time, entities, events, claims, disputes.
+/// body, title, published date, statements, time, entities, events, claims, disputes; and, when the folder has a
+/// <c>clusters.gold.json</c>, the statement and event clusters across articles.
 /// </summary>
 public sealed class GoldEvaluator : IDatasetEvaluator
 {
@@ -32,6 +33,8 @@ public sealed class GoldEvaluator : IDatasetEvaluator
         var report = new EvalReport(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), Format);
         var scorer = new GoldScorer();
         var source = new FileSource(w => report.Notes.Add(w.ToString()));
+        var articles = new List<ClusterEvaluation.Article>();
+        var processed = new List<(Documents.Document Document, string Gold)>();
         for (int i = 0; i < pairs.Count; i++)
         {
             var (article, goldPath) = pairs[i];
@@ -40,11 +43,22 @@ public sealed class GoldEvaluator : IDatasetEvaluator
             if (input is null)
                 continue;
             var document = pipeline.Process(input);
-            scorer.Add(document, GoldFile.Read(goldPath));
+            var gold = GoldFile.Read(goldPath);
+            scorer.Add(document, gold);
+            articles.Add(new ClusterEvaluation.Article(Path.GetFileName(article), document, gold));
+            if (input is not null)
+                processed.Add((pipeline.Process(input), goldPath));
         }
+        // The folder is a corpus: entities are linked across its articles (EntityLinker) before scoring.
+        new Entities.EntityLinker().Link(processed.Select(p => p.Document).ToList());
+        foreach (var (document, goldPath) in processed)
+            scorer.Add(document, GoldFile.Read(goldPath));
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = scorer.Documents;
         scorer.WriteTo(report);
+        var clusters = Path.Combine(directory, ClusterGold.FileName);
+        if (File.Exists(clusters))
+            ClusterEvaluation.Score(articles, ClusterGold.Read(clusters), report);
         return report;
     }
 }

@@ -65,26 +65,9 @@ public sealed class GoldScorer
         var predicted = d.Statements.ToList();
         var usedGold = new bool[goldSpans.Count];
         var matchedPredicted = new bool[predicted.Count];
-        // Greedy one-to-one matching by overlap, best pairs first, so a long quote cannot steal a short one's match.
-        var candidates = new List<(int P, int G, double Overlap)>();
-        for (int p = 0; p < predicted.Count; p++)
-        {
-            for (int g = 0; g < goldSpans.Count; g++)
-            {
-                if (goldSpans[g].Span is not { } gs)
-                    continue;
-                var ps = predicted[p].Content;
-                double longer = Math.Max(ps.Length, gs.Length);
-                double overlap = ps.OverlapWith(gs) / longer;
-                if (overlap >= 0.5)
-                    candidates.Add((p, g, overlap));
-            }
-        }
         int exact = 0;
-        foreach (var (p, g, _) in candidates.OrderByDescending(c => c.Overlap))
+        foreach (var (p, g) in SpanMatcher.Match(predicted.Select(s => s.Content).ToList(), goldSpans.Select(s => s.Span).ToList()))
         {
-            if (matchedPredicted[p] || usedGold[g])
-                continue;
             matchedPredicted[p] = usedGold[g] = true;
             var gs = goldSpans[g];
             if (predicted[p].Content == gs.Span)

@@ -13,6 +13,8 @@ public sealed class ArticleExtractor
     {
         var document = source.Kind == ContentKind.Html ? _html.Extract(source) : _text.Extract(source);
         document.Metadata.SourceUri ??= source.Uri;
+        // The page's own declaration wins; otherwise the article text tells.
+        document.Metadata.Language ??= LanguageDetector.Default.Detect(document.BodyText);
         if (source.Published is { } published)
         {
             document.Metadata.Published = published;

@@ -1,34 +1,67 @@
 using System.Text;
 using AngleSharp.Html.Parser;
 using Storyline.Documents;
+using Storyline.Extraction.Html;
 using Storyline.Ingest;
 
 namespace Storyline.Extraction;
 
-/// <summary>HTML page → article text (one paragraph per line) and metadata.</summary>
+/// <summary>
+/// HTML page → article text and metadata. The text is the title line, then one paragraph or heading per line;
+/// navigation, related links, comments, share bars, pitches and captions are left out (<see cref="ContentFinder"/>).
+/// A page without an article gives an empty document with the warning <see cref="ExtractionWarnings.NoArticle"/>.
+/// </summary>
 public sealed class HtmlArticleExtractor
 {
-    private readonly HtmlParser _parser = new();
+    /// <summary>Pages are cut at this many characters: no article needs more, and parsing stays bounded.</summary>
+    public const int MaxHtmlCharacters = 6 * 1024 * 1024;
+
+    /// <summary>Less text than this is a fragment (an error message, a cookie wall), not an article.</summary>
+    public const int MinArticleCharacters = 100;
+
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
 
     public Document Extract(SourceDocument source)
     {
-        using var page = _parser.ParseDocument(source.Content);
+        var html = source.Content;
+        var warnings = new List<string>();
+        if (html.Length > MaxHtmlCharacters)
+        {
+            warnings.Add($"page is {html.Length / (1024 * 1024)} M characters; only the first {MaxHtmlCharacters / (1024 * 1024)} M were read");
+            html = html[..MaxHtmlCharacters];
+        }
+        html = NestingGuard.Limit(html, out bool flattened);
+        if (flattened)
+            warnings.Add($"elements nested deeper than {NestingGuard.MaxDepth} levels were flattened");
+        using var page = _parser.ParseDocument(html);
+        var metadata = PageMetadata.Read(page, source.Uri);
+        var blocks = page.Body is { } body ? ContentFinder.Find(BlockReader.Read(body), PhraseLexicon.Default) : [];
+        if (blocks.Sum(b => b.Text.Length) < MinArticleCharacters)
+            blocks = [];
+
         var text = new StringBuilder();
         var lines = new List<Line>();
-        foreach (var block in page.QuerySelectorAll("h1, h2, h3, p"))
+        void Add(string content, LineLabel label)
         {
-            var content = string.Join(' ', block.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (content.Length == 0)
-                continue;
-            lines.Add(new Line(new Span(text.Length, content.Length), block.LocalName == "p" ? LineLabel.Body : LineLabel.Heading));
+            lines.Add(new Line(new Span(text.Length, content.Length), label));
             text.Append(content).Append('\n');
         }
-        var document = new Document(text.ToString(), id: source.Id)
-        {
-            Lines = lines,
-        };
-        document.Metadata.Title = page.Title;
-        document.Metadata.Language = page.DocumentElement?.GetAttribute("lang");
+        if (blocks.Count > 0 && metadata.Title is { } title)
+            Add(title, LineLabel.Title);
+        foreach (var block in blocks)
+            Add(block.Text, block.IsHeading ? LineLabel.Heading : LineLabel.Body);
+
+        var document = new Document(text.ToString(), id: source.Id) { Lines = lines };
+        var m = document.Metadata;
+        m.Title = metadata.Title;
+        m.Outlet = metadata.Outlet;
+        m.Authors = metadata.Authors;
+        m.Published = metadata.Published;
+        m.PublishedNote = metadata.PublishedNote;
+        m.Language = metadata.Language;
+        m.Warnings.AddRange(warnings);
+        if (blocks.Count == 0)
+            m.Warnings.Add(ExtractionWarnings.NoArticle);
         return document;
     }
 }

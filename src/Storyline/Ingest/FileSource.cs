@@ -43,6 +43,29 @@ public sealed class FileSource
         }
     }
 
+    /// <summary>How many documents the files hold, for progress: one per file, one per non-empty line of a .jsonl.</summary>
+    public static long EstimateDocuments(IEnumerable<string> files)
+    {
+        long n = 0;
+        foreach (var file in files)
+        {
+            if (!file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                n++;
+                continue;
+            }
+            try
+            {
+                n += File.ReadLines(file).LongCount(l => !string.IsNullOrWhiteSpace(l));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public IEnumerable<SourceDocument> Read(IEnumerable<string> paths)
     {
         foreach (var file in ExpandPaths(paths, _warn))

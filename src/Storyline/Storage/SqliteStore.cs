@@ -9,7 +9,7 @@ namespace Storyline.Storage;
 /// The embedded store: one SQLite file, WAL journal, FTS5 over document bodies and statement texts.
 /// Each document is written in one transaction, so a run killed at any point leaves no half-written document.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -47,28 +47,59 @@ public sealed class SqliteStore : IStore
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
-            var body = document.BodyText;
             var inserted = Execute(
                 """
                 INSERT OR IGNORE INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at)
                 VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now)
                 """,
-                tx,
-                ("$id", document.Id), ("$uri", document.Metadata.SourceUri), ("$title", document.Metadata.Title),
-                ("$outlet", document.Metadata.Outlet), ("$authors", JsonSerializer.Serialize(document.Metadata.Authors, StoreJson.Default.IReadOnlyListString)),
-                ("$published", Format(document.Metadata.Published)), ("$inferred", document.Metadata.PublishedInferred ? 1 : 0),
-                ("$note", document.Metadata.PublishedNote), ("$language", document.Metadata.Language),
-                ("$text", document.Text), ("$body", body), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+                tx, [.. DocumentColumns(document), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))]);
             if (inserted == 0)
                 return SaveOutcome.AlreadyStored;
 
-            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx,
-                ("$id", document.Id), ("$title", document.Metadata.Title), ("$body", body));
+            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, DocumentColumns(document));
             WriteAnnotations(document, tx);
             tx.Commit();
             return SaveOutcome.Added;
         }
     }
+
+    public bool Update(Document document)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            var updated = Execute(
+                """
+                UPDATE documents SET source_uri = $uri, title = $title, outlet = $outlet, authors = $authors, published = $published,
+                    published_inferred = $inferred, published_note = $note, language = $language, body = $body
+                WHERE id = $id
+                """,
+                tx, DocumentColumns(document));
+            if (updated == 0)
+                return false;
+            var id = ("$id", (object?)document.Id);
+            // statements_fts is an external-content index: its rows are removed by the 'delete' command, with the old text.
+            Execute("INSERT INTO statements_fts (statements_fts, rowid, text) SELECT 'delete', id, text FROM statements WHERE document_id = $id", tx, id);
+            Execute("DELETE FROM documents_fts WHERE document_id = $id", tx, id);
+            foreach (var table in AnnotationTables)
+                Execute($"DELETE FROM {table} WHERE document_id = $id", tx, id);
+            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, DocumentColumns(document));
+            WriteAnnotations(document, tx);
+            tx.Commit();
+            return true;
+        }
+    }
+
+    private static readonly string[] AnnotationTables = ["lines", "mentions", "statements", "time_expressions", "events", "claims", "disputes"];
+
+    /// <summary>The parameters every write of a document row takes: its id and metadata, and the body the lines make.</summary>
+    private static (string, object?)[] DocumentColumns(Document d) =>
+    [
+        ("$id", d.Id), ("$uri", d.Metadata.SourceUri), ("$title", d.Metadata.Title), ("$outlet", d.Metadata.Outlet),
+        ("$authors", JsonSerializer.Serialize(d.Metadata.Authors, StoreJson.Default.IReadOnlyListString)),
+        ("$published", Format(d.Metadata.Published)), ("$inferred", d.Metadata.PublishedInferred ? 1 : 0),
+        ("$note", d.Metadata.PublishedNote), ("$language", d.Metadata.Language), ("$body", d.BodyText),
+    ];
 
     private void WriteAnnotations(Document d, SqliteTransaction tx)
     {
@@ -182,6 +213,43 @@ public sealed class SqliteStore : IStore
 
     public IEnumerable<StatementRecord> QueryStatements(StatementQuery q)
     {
+        var (where, args) = StatementFilter(q);
+        args.Add(("$limit", q.Limit));
+        args.Add(("$offset", q.Offset));
+        var sql = $"""
+            SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length,
+                   s.said_on_is_publication, d.title
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            {where}
+            ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start
+            LIMIT $limit OFFSET $offset
+            """;
+        lock (_gate)
+        {
+            using var cmd = Command(sql, null, [.. args]);
+            using var r = cmd.ExecuteReader();
+            var list = new List<StatementRecord>();
+            while (r.Read())
+            {
+                list.Add(new StatementRecord(
+                    r.GetInt64(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), ParseDate(NullableString(r, 4)),
+                    NullableString(r, 5), r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9),
+                    ParseDate(NullableString(r, 10)), r.GetInt32(11), r.GetInt32(12), r.GetInt64(13) != 0, NullableString(r, 14)));
+            }
+            return list;
+        }
+    }
+
+    public long CountStatements(StatementQuery q)
+    {
+        var (where, args) = StatementFilter(q);
+        lock (_gate)
+            return (long)Scalar($"SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id {where}", [.. args])!;
+    }
+
+    /// <summary>The WHERE clause of a statement query over <c>statements s JOIN documents d</c>.</summary>
+    private static (string Where, List<(string, object?)> Args) StatementFilter(StatementQuery q)
+    {
         var where = new List<string>();
         var args = new List<(string, object?)>();
         if (q.Speaker is { } speaker)
@@ -209,29 +277,22 @@ public sealed class SqliteStore : IStore
             where.Add("coalesce(s.said_on, d.published) <= $to");
             args.Add(("$to", Format(to)));
         }
-        args.Add(("$limit", q.Limit));
-        args.Add(("$offset", q.Offset));
-        var sql = $"""
-            SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length
-            FROM statements s JOIN documents d ON d.id = s.document_id
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start
-            LIMIT $limit OFFSET $offset
-            """;
-        lock (_gate)
+        if (q.EntityId is { } entity)
         {
-            using var cmd = Command(sql, null, [.. args]);
-            using var r = cmd.ExecuteReader();
-            var list = new List<StatementRecord>();
-            while (r.Read())
-            {
-                list.Add(new StatementRecord(
-                    r.GetInt64(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), ParseDate(NullableString(r, 4)),
-                    NullableString(r, 5), r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9),
-                    ParseDate(NullableString(r, 10)), r.GetInt32(11), r.GetInt32(12)));
-            }
-            return list;
+            where.Add(SpokenBy);
+            args.Add(("$entity", entity));
         }
+        if (q.DocumentId is { } document)
+        {
+            where.Add("s.document_id = $document");
+            args.Add(("$document", document));
+        }
+        if (q.Ids is { } ids)
+        {
+            where.Add("s.id IN (SELECT value FROM json_each($ids))");
+            args.Add(("$ids", "[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]"));
+        }
+        return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", args);
     }
 
     public void Dispose() => _connection.Dispose();

@@ -7,7 +7,7 @@ namespace Storyline.Tests.Cli;
 [Collection("console")]
 public class RunCommandTests
 {
-    private static (int Code, string Out, string Err) Storyline(params string[] args)
+    internal static (int Code, string Out, string Err) Storyline(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

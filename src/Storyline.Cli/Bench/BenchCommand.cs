@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace Storyline.Cli.Bench;
+
+/// <summary><c>storyline bench</c>: throughput benchmarks, side by side with reference tools in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks: documents/s, latency and memory, side by side with reference tools");
+        command.Subcommands.Add(Pipeline());
+        command.Subcommands.Add(Extraction());
+        return command;
+    }
+
+    private static Argument<string[]> Folders() => new("folders") { Description = "Folders (or files) of .html / .html.gz pages", Arity = ArgumentArity.OneOrMore };
+
+    private static Command Pipeline()
+    {
+        var folders = Folders();
+        var count = new Option<int>("--count") { Description = "Documents per run (pages are repeated)", DefaultValueFactory = _ => 20_000 };
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to run with", DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("pipeline", "The whole pipeline into SQLite, on HTML pages and on their extracted text") { folders, count, threads };
+        command.SetAction(r => r.GetValue(count) < 1
+            ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
+            : PipelineBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(threads)!));
+        return command;
+    }
+
+    private static Command Extraction()
+    {
+        var folders = Folders();
+        var count = new Option<int>("--count") { Description = "Pages per tool (pages are repeated)", DefaultValueFactory = _ => 2_000 };
+        var command = new Command("extraction", "Article extraction alone, one core: Storyline vs SmartReader, Readability.js and python-readability") { folders, count };
+        command.SetAction(r => r.GetValue(count) < 1
+            ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
+            : ExtractionBench.Run(r.GetValue(folders)!, r.GetValue(count)));
+        return command;
+    }
+}

@@ -1,0 +1,163 @@
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction.Html;
+
+/// <summary>
+/// Finds the article among a page's text blocks. Each paragraph-shaped block scores its enclosing elements
+/// (readability's measure: one point, one per comma, one per 100 characters up to three); an element's score is
+/// weighted by its class/id hints and by how little of its text is links. The best element, and those of its
+/// siblings that score close to it, hold the article; inside them, link lists, furniture phrases and datelines
+/// are dropped.
+/// </summary>
+internal static class ContentFinder
+{
+    /// <summary>Blocks shorter than this do not vote for a container: captions, buttons, bylines.</summary>
+    private const int MinScoringCharacters = 25;
+
+    /// <summary>A sibling of the best container joins it when it scores at least this share of the best score.</summary>
+    private const double SiblingShare = 0.2;
+
+    /// <summary>Blocks with more of their text in links than this are link lists.</summary>
+    private const double MaxLinkDensity = 0.5;
+
+    /// <summary>What a class/id hint adds to (or takes from) an element's score.</summary>
+    private const double HintWeight = 25;
+
+    public static List<TextBlock> Find(BlockReader page, PhraseLexicon lexicon)
+    {
+        var blocks = page.Blocks;
+        var scores = new Dictionary<IElement, double>();
+        var textChars = new Dictionary<IElement, (int Text, int Links)>();
+        foreach (var b in blocks)
+        {
+            foreach (var c in b.Containers)
+            {
+                var (t, l) = textChars.GetValueOrDefault(c);
+                textChars[c] = (t + b.Text.Length, l + b.LinkCharacters);
+            }
+            if (b.Text.Length < MinScoringCharacters || b.LinkDensity > MaxLinkDensity || b.IsHeading)
+                continue;
+            double points = 1 + b.Commas + Math.Min(b.Text.Length / 100.0, 3);
+            for (int level = 0; level < b.Containers.Count; level++)
+            {
+                var c = b.Containers[level];
+                if (!scores.ContainsKey(c))
+                    scores[c] = InitialScore(c);
+                scores[c] += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+        if (scores.Count == 0)
+            return [];
+        var final = scores.ToDictionary(kv => kv.Key, kv =>
+        {
+            var (t, l) = textChars.GetValueOrDefault(kv.Key);
+            return kv.Value * (1 - (t == 0 ? 0 : (double)l / t));
+        });
+        var top = final.MaxBy(kv => kv.Value);
+        var best = Widen(top.Key, page);
+        var chosen = new List<IElement> { best };
+        if (best.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        {
+            double threshold = Math.Max(10, top.Value * SiblingShare);
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling != best && final.TryGetValue(sibling, out var s) && s >= threshold)
+                    chosen.Add(sibling);
+            }
+        }
+        var extents = chosen.Where(page.Extent.ContainsKey).Select(e => page.Extent[e]).ToList();
+        var inside = blocks.Where(b => extents.Any(x => b.Order >= x.Enter && b.Order < x.Exit)).ToList();
+        return inside.Where(b => Keep(b, lexicon)).ToList();
+    }
+
+    /// <summary>A parent that adds at least this share of paragraph text to the chosen element is the article instead (split bodies).</summary>
+    private const double WidenGain = 0.3;
+
+    /// <summary>…provided at least this share of what the parent adds is paragraph text, not link lists and furniture.</summary>
+    private const double WidenPurity = 0.6;
+
+    /// <summary>A block this long, with few links, is a paragraph of running text.</summary>
+    private const int ParagraphCharacters = 80;
+
+    /// <summary>
+    /// Articles split into several boxes (between ads, behind a paywall wrapper) score in pieces; go up while the
+    /// parent adds substantial paragraph text that is mostly paragraphs.
+    /// </summary>
+    private static IElement Widen(IElement best, BlockReader page)
+    {
+        var blocks = page.Blocks;
+        var good = new long[blocks.Count + 1];
+        var all = new long[blocks.Count + 1];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            bool paragraph = b.Text.Length >= ParagraphCharacters && b.LinkDensity < 0.3 && !b.IsHeading;
+            good[i + 1] = good[i] + (paragraph ? b.Text.Length : 0);
+            all[i + 1] = all[i] + b.Text.Length;
+        }
+        // Block order equals list index, so an element's blocks are the index range of its extent.
+        long Sum(long[] prefix, IElement e) => page.Extent.TryGetValue(e, out var x) ? prefix[Math.Min(x.Exit, blocks.Count)] - prefix[Math.Min(x.Enter, blocks.Count)] : 0;
+        var current = best;
+        while (current.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        {
+            long gainedGood = Sum(good, parent) - Sum(good, current);
+            long gainedAll = Sum(all, parent) - Sum(all, current);
+            if (gainedAll == 0)
+            {
+                current = parent;
+                continue;
+            }
+            if (gainedGood < WidenGain * Sum(good, current) || gainedGood < WidenPurity * gainedAll)
+                break;
+            current = parent;
+        }
+        return current;
+    }
+
+    private static double InitialScore(IElement e)
+    {
+        double score = e.LocalName switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "ul" or "ol" or "dl" or "form" => -3,
+            "th" or "address" => -5,
+            _ => 0,
+        };
+        var hints = BlockReader.ClassAndId(e);
+        if (hints.Length > 0)
+        {
+            if (BlockReader.ContentHint().IsMatch(hints))
+                score += HintWeight;
+            if (BlockReader.FurnitureHint().IsMatch(hints))
+                score -= HintWeight;
+        }
+        if (e.GetAttribute("itemprop") is "articleBody" or "text")
+            score += HintWeight;
+        return score;
+    }
+
+    /// <summary>Inside the article: drop link lists, headings of one word, furniture phrases and date lines.</summary>
+    private static bool Keep(TextBlock b, PhraseLexicon lexicon)
+    {
+        if (b.Tag == "h1")
+            return false;
+        if (b.LinkDensity > MaxLinkDensity && (b.Text.Length < 300 || b.Tag == "li"))
+            return false;
+        var shape = LineShape.Of(b.Text, lexicon);
+        if (LineLabeller.IsDateline(shape))
+            return false;
+        if (shape.Has(PhraseKind.Ui) || shape.Has(PhraseKind.Gallery))
+            return false;
+        if (shape.Has(PhraseKind.Related) && shape.Words <= MaxFurnitureWords)
+            return false;
+        if (shape.Has(PhraseKind.Pitch) && (shape.Length < 2 * LineShape.ParagraphCharacters || shape.SpeaksAsWe))
+            return false;
+        if (shape.Has(PhraseKind.Credit) && shape.Length <= 80 && !shape.EndsSentence)
+            return false;
+        return true;
+    }
+
+    /// <summary>A "Read more: …" line longer than this is a paragraph that happens to start so.</summary>
+    private const int MaxFurnitureWords = 30;
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Storyline.Extraction.Html;
+
+/// <summary>Reads the dates pages print: ISO 8601 and its variants, numeric day-month-year, and month names in the main European languages.</summary>
+internal static partial class PageDates
+{
+    /// <summary>Dates before this are not web publication dates (a birth date, a history).</summary>
+    private static readonly DateOnly Earliest = new(1995, 1, 1);
+
+    public static DateOnly? Parse(string? value, DateOnly? latest = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        value = value.Trim();
+        DateOnly? found = null;
+        if (Iso().Match(value) is { Success: true } iso)
+            found = Make(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value);
+        else if (Compact().Match(value) is { Success: true } compact)
+            found = Make(compact.Groups["y"].Value, compact.Groups["m"].Value, compact.Groups["d"].Value);
+        else if (NamedMonth().Match(value) is { Success: true } named)
+            found = FromNamed(named);
+        else if (MonthFirst().Match(value) is { Success: true } us)
+            found = FromMonthFirst(us);
+        else if (Numeric().Match(value) is { Success: true } num)
+            found = Make(num.Groups["y"].Value, num.Groups["m"].Value, num.Groups["d"].Value) ?? Make(num.Groups["y"].Value, num.Groups["d"].Value, num.Groups["m"].Value);
+        if (found is { } f && (f < Earliest || (latest is { } l && f > l)))
+            return null;
+        return found;
+    }
+
+    /// <summary>The first date written in running text (a byline, "Published 3 March 2023").</summary>
+    public static DateOnly? FindInText(string text, DateOnly? latest = null)
+    {
+        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Numeric() })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                if (Parse(m.Value, latest) is { } d)
+                    return d;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A date in the URL path: /2023/05/12/ or /2023-05-12-.</summary>
+    public static DateOnly? FromUrl(string? url)
+    {
+        if (url is null)
+            return null;
+        var m = UrlDate().Match(url);
+        return m.Success ? Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
+    }
+
+    private static DateOnly? Make(string y, string m, string d)
+    {
+        if (!int.TryParse(y, CultureInfo.InvariantCulture, out int year) || !int.TryParse(m, CultureInfo.InvariantCulture, out int month) || !int.TryParse(d, CultureInfo.InvariantCulture, out int day))
+            return null;
+        if (year < 100)
+            year += 2000;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) || year is < 1 or > 9999)
+            return null;
+        return new DateOnly(year, month, day);
+    }
+
+    private static DateOnly? FromNamed(Match m)
+    {
+        var month = MonthNumber(m.Groups["mon"].Value);
+        return month is null ? null : Make(m.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), m.Groups["d"].Value);
+    }
+
+    private static DateOnly? FromMonthFirst(Match m)
+    {
+        var month = MonthNumber(m.Groups["mon"].Value);
+        return month is null ? null : Make(m.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), m.Groups["d"].Value);
+    }
+
+    internal static int? MonthNumber(string name)
+    {
+        var key = name.ToLowerInvariant().TrimEnd('.');
+        foreach (var (prefix, month) in MonthPrefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+                return month;
+        }
+        return null;
+    }
+
+    /// <summary>Month names by their shortest unambiguous prefix, in en, de, fr, es, pt, it, nl, ru, uk; the first matching row wins.</summary>
+    private static readonly (string Prefix, int Month)[] MonthPrefixes =
+    [
+        ("jan", 1), ("ene", 1), ("gen", 1), ("janv", 1), ("янв", 1), ("січ", 1),
+        ("feb", 2), ("fév", 2), ("fev", 2), ("févr", 2), ("фев", 2), ("лют", 2),
+        ("mär", 3), ("mar", 3), ("мар", 3), ("бер", 3),
+        ("apr", 4), ("avr", 4), ("abr", 4), ("апр", 4), ("кві", 4),
+        ("may", 5), ("mai", 5), ("mag", 5), ("mei", 5), ("мая", 5), ("май", 5), ("тра", 5),
+        ("jun", 6), ("juin", 6), ("giu", 6), ("июн", 6), ("чер", 6),
+        ("jul", 7), ("juil", 7), ("lug", 7), ("июл", 7), ("лип", 7),
+        ("aug", 8), ("aoû", 8), ("ago", 8), ("авг", 8), ("сер", 8),
+        ("sep", 9), ("set", 9), ("сен", 9), ("вер", 9),
+        ("oct", 10), ("okt", 10), ("out", 10), ("ott", 10), ("окт", 10), ("жов", 10),
+        ("nov", 11), ("ноя", 11), ("лис", 11),
+        ("dec", 12), ("dez", 12), ("déc", 12), ("dic", 12), ("дек", 12), ("гру", 12),
+    ];
+
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)")]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"^(?<y>(19|20)\d{2})(?<m>\d{2})(?<d>\d{2})(\D|$)")]
+    private static partial Regex Compact();
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(st|nd|rd|th|er|\.|º)?\s*(de\s+)?(?<mon>[\p{L}]{3,10}\.?)\s*(de\s+)?,?\s*(?<y>(19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedMonth();
+
+    [GeneratedRegex(@"(?<mon>[\p{L}]{3,10}\.?)\s+(?<d>\d{1,2})(st|nd|rd|th)?,?\s+(?<y>(19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthFirst();
+
+    /// <summary>Day first, as Europe writes it (12.05.2023, 12/05/2023); a month over 12 makes it month first.</summary>
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>(19|20)\d{2})(?!\d)")]
+    private static partial Regex Numeric();
+
+    [GeneratedRegex(@"/(?<y>(19|20)\d{2})[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(/|-|_|\.|$)")]
+    private static partial Regex UrlDate();
+}

@@ -1,0 +1,314 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction.Html;
+
+/// <summary>Title, outlet, authors, publication date and declared language of an HTML page, each from the most trustworthy source the page offers.</summary>
+internal sealed partial class PageMetadata
+{
+    public string? Title { get; private set; }
+    public string? Outlet { get; private set; }
+    public List<string> Authors { get; } = [];
+    public DateOnly? Published { get; private set; }
+    public string? PublishedNote { get; private set; }
+    public string? Language { get; private set; }
+
+    /// <summary>Meta names of the publication date, most specific first; the first one present wins.</summary>
+    private static readonly string[] PublishedMeta =
+    [
+        "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "article.published",
+        "published_time", "publish-date", "publishdate", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
+        "dc.date.issued", "dcterms.issued", "dc.date.created", "article:published", "date_published", "cxenseparse:recs:publishtime",
+        "originalpublicationdate", "article_date_original", "citation_publication_date", "citation_date", "date", "dc.date",
+        "dcterms.date", "dcterms.created", "created", "release_date",
+    ];
+
+    private static readonly string[] ModifiedMeta = ["article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified", "lastmod", "og:updated_time"];
+
+    private static readonly string[] AuthorMeta = ["author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator", "dcterms.creator", "citation_author", "twitter:creator"];
+
+    public static PageMetadata Read(IDocument page, string? uri)
+    {
+        var meta = MetaValues(page);
+        var jsonLd = JsonLd.Objects(page);
+        var articles = jsonLd.Where(JsonLd.IsArticle).OrderBy(o => JsonLd.Types(o).Any(t => t == "WebPage") ? 1 : 0).ToList();
+        var result = new PageMetadata();
+        result.Outlet = FindOutlet(meta, jsonLd, page, uri);
+        result.Title = FindTitle(page, meta, articles, result.Outlet);
+        result.FindAuthors(page, meta, articles);
+        result.FindPublished(page, meta, articles, uri);
+        result.Language = FindLanguage(page, meta);
+        return result;
+    }
+
+    /// <summary>Every &lt;meta&gt; value by its lower-cased name/property/itemprop; the first one of a name is kept.</summary>
+    private static Dictionary<string, string> MetaValues(IDocument page)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in page.QuerySelectorAll("meta"))
+        {
+            var content = m.GetAttribute("content")?.Trim();
+            if (string.IsNullOrEmpty(content))
+                continue;
+            foreach (var attr in new[] { "property", "name", "itemprop", "http-equiv" })
+            {
+                if (m.GetAttribute(attr) is { Length: > 0 } key)
+                    values.TryAdd(key.Trim().ToLowerInvariant(), content);
+            }
+        }
+        return values;
+    }
+
+    private static string? FindOutlet(Dictionary<string, string> meta, List<JsonElement> jsonLd, IDocument page, string? uri)
+    {
+        if (meta.TryGetValue("og:site_name", out var site))
+            return Clean(site);
+        foreach (var o in jsonLd)
+        {
+            foreach (var name in JsonLd.Names(o, "publisher"))
+                return Clean(name);
+        }
+        foreach (var o in jsonLd.Where(o => JsonLd.Types(o).Any(t => t is "NewsMediaOrganization" or "Organization" or "WebSite")))
+        {
+            if (JsonLd.String(o, "name") is { } n)
+                return Clean(n);
+        }
+        if (meta.TryGetValue("application-name", out var app))
+            return Clean(app);
+        var url = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
+            return u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host;
+        return null;
+    }
+
+    private static string? FindTitle(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles, string? outlet)
+    {
+        var h1 = Clean(page.QuerySelector("article h1, main h1, [itemprop='headline']") is { } x ? TextOf(x) : page.QuerySelector("h1") is { } y ? TextOf(y) : null);
+        var og = Clean(meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title"));
+        var headline = Clean(articles.Select(a => JsonLd.String(a, "headline")).FirstOrDefault(h => h is not null));
+        var title = Clean(page.Title);
+        var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
+        // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
+        if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
+            return h1;
+        foreach (var candidate in new[] { og, headline, title })
+        {
+            if (candidate is not null)
+                return StripSiteName(candidate, outlet);
+        }
+        return h1;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: metadata often straightens the quotes the printed headline curls.</summary>
+    private static string Fold(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    /// <summary>"Headline | Site" → "Headline": drops a last (or first) segment naming the outlet, or a short last segment after a separator.</summary>
+    internal static string StripSiteName(string title, string? outlet)
+    {
+        var parts = TitleSeparator().Split(title);
+        if (parts.Length < 2)
+            return title;
+        static string Norm(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        var site = outlet is null ? "" : Norm(outlet);
+        if (site.Length > 0)
+        {
+            if (Norm(parts[^1]).Contains(site, StringComparison.Ordinal) || (Norm(parts[^1]).Length > 0 && site.Contains(Norm(parts[^1]), StringComparison.Ordinal)))
+                return string.Join(" | ", parts[..^1]).Trim();
+            if (Norm(parts[0]).Contains(site, StringComparison.Ordinal))
+                return string.Join(" | ", parts[1..]).Trim();
+        }
+        var last = parts[^1];
+        return LineShape.CountWords(last) <= 4 && LineShape.CountWords(string.Join(" ", parts[..^1])) >= 3 ? string.Join(" | ", parts[..^1]).Trim() : title;
+    }
+
+    [GeneratedRegex(@"\s+[|–—:»·-]\s+|\s*\|\s*|\s+::\s+")]
+    private static partial Regex TitleSeparator();
+
+    private void FindAuthors(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles)
+    {
+        var raw = new List<string>();
+        foreach (var a in articles)
+            raw.AddRange(JsonLd.Names(a, "author").Concat(JsonLd.Names(a, "creator")));
+        if (raw.Count == 0)
+        {
+            foreach (var key in AuthorMeta)
+            {
+                if (meta.TryGetValue(key, out var v) && !v.Contains("://", StringComparison.Ordinal) && !v.StartsWith('@'))
+                {
+                    raw.Add(v);
+                    break;
+                }
+            }
+        }
+        if (raw.Count == 0)
+        {
+            foreach (var e in page.QuerySelectorAll("[itemprop='author'] [itemprop='name'], [itemprop='author'], [rel='author'], .author-name, .byline__name, .byline-name, .author a, .byline a, .byline, .author").Take(10))
+            {
+                var text = TextOf(e);
+                if (text.Length is > 0 and < 120)
+                    raw.Add(text);
+                if (raw.Count > 0 && e.ClassName?.Contains("byline", StringComparison.OrdinalIgnoreCase) != true)
+                    break;
+            }
+        }
+        foreach (var name in raw.SelectMany(SplitNames))
+        {
+            if (!Authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+                Authors.Add(name);
+        }
+    }
+
+    /// <summary>"By Jane Doe and John Roe | Updated 3 min ago" → Jane Doe, John Roe; anything that is not a name is dropped.</summary>
+    internal static IEnumerable<string> SplitNames(string raw)
+    {
+        raw = BylineNoise().Replace(raw, " ");
+        foreach (var part in NameSeparator().Split(raw))
+        {
+            var name = Clean(ByPrefix().Replace(part, ""))?.Trim(' ', '.', ',', ';', ':', '-', '–', '|');
+            if (string.IsNullOrEmpty(name) || name.Any(char.IsDigit) || name.Contains('@') || name.Contains("://", StringComparison.Ordinal))
+                continue;
+            int words = LineShape.CountWords(name);
+            if (words is < 1 or > 5 || !char.IsUpper(name[0]) || NotAName().IsMatch(name))
+                continue;
+            yield return name;
+        }
+    }
+
+    [GeneratedRegex(@"\b(updated|published|posted|last modified|modified)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineNoise();
+
+    [GeneratedRegex(@"\s*(,|;|\||/|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bи\b|\bта\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameSeparator();
+
+    [GeneratedRegex(@"^\s*(by|von|por|par|de|di|door|автор|written by|words by|story by|reporting by)\s*:?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"\b(staff|reporter|correspondent|editor|editors|contributor|writer|news|desk|team|agency|admin|administrator|guest|press|associated|reuters|wire|service|min|ago|read|share|follow|email|photo|photos|image|more|view|all|posts|profile|bio|comments?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
+
+    private void FindPublished(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles, string? uri)
+    {
+        foreach (var a in articles)
+        {
+            if (PageDates.Parse(JsonLd.String(a, "datePublished")) is { } d)
+            {
+                Set(d, "JSON-LD datePublished");
+                return;
+            }
+        }
+        foreach (var key in PublishedMeta)
+        {
+            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
+            {
+                Set(d, $"<meta {key}>");
+                return;
+            }
+        }
+        foreach (var time in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published time, time.published, time.entry-date, article time, time"))
+        {
+            var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? TextOf(time);
+            if (PageDates.Parse(value) is { } d)
+            {
+                Set(d, "<time> element");
+                return;
+            }
+        }
+        var url = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
+        if (PageDates.FromUrl(url) is { } fromUrl)
+        {
+            Set(fromUrl, "date in the URL");
+            return;
+        }
+        foreach (var a in articles)
+        {
+            if (PageDates.Parse(JsonLd.String(a, "dateCreated") ?? JsonLd.String(a, "dateModified")) is { } d)
+            {
+                Set(d, "JSON-LD dateCreated/dateModified (no publication date given)");
+                return;
+            }
+        }
+        foreach (var key in ModifiedMeta)
+        {
+            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
+            {
+                Set(d, $"<meta {key}> (no publication date given)");
+                return;
+            }
+        }
+        foreach (var e in page.QuerySelectorAll("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']").Take(30))
+        {
+            var text = TextOf(e);
+            if (text.Length < 200 && PageDates.FindInText(text) is { } d)
+            {
+                Set(d, "date printed in the byline");
+                return;
+            }
+        }
+        if (page.Body is { } body)
+        {
+            var text = TextOf(body);
+            foreach (Match cue in PublishedCue().Matches(text).Take(50))
+            {
+                if (PageDates.FindInText(text.Substring(cue.Index, Math.Min(CueWindow, text.Length - cue.Index))) is { } near)
+                {
+                    Set(near, $"date printed after \"{cue.Value}\"");
+                    return;
+                }
+            }
+            if (PageDates.FindInText(text) is { } first)
+                Set(first, "first date printed on the page (weak)");
+        }
+    }
+
+    /// <summary>A date this close after a cue word is the date the cue introduces.</summary>
+    private const int CueWindow = 60;
+
+    /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru).</summary>
+    [GeneratedRegex(@"\b(published|posted|updated|veröffentlicht|publiziert|erstellt|am|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedCue();
+
+    private void Set(DateOnly date, string note)
+    {
+        Published = date;
+        PublishedNote = "from the page: " + note;
+    }
+
+    private static string? FindLanguage(IDocument page, Dictionary<string, string> meta)
+    {
+        var declared = page.DocumentElement?.GetAttribute("lang") ?? page.DocumentElement?.GetAttribute("xml:lang")
+            ?? meta.GetValueOrDefault("content-language") ?? meta.GetValueOrDefault("og:locale") ?? meta.GetValueOrDefault("language");
+        if (string.IsNullOrWhiteSpace(declared))
+            return null;
+        var code = declared.Trim().Split('-', '_', ',', ' ')[0].ToLowerInvariant();
+        return code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower) ? code : null;
+    }
+
+    /// <summary>Text of an element with whitespace collapsed, read without recursion.</summary>
+    internal static string TextOf(IElement e)
+    {
+        var sb = new System.Text.StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(e);
+        while (stack.Count > 0 && sb.Length < 10_000)
+        {
+            var n = stack.Pop();
+            if (n is IText t)
+                sb.Append(t.Data).Append(' ');
+            else if (n is IElement el && el.LocalName is not ("script" or "style"))
+            {
+                for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
+                    stack.Push(c);
+            }
+        }
+        return Clean(sb.ToString()) ?? "";
+    }
+
+    internal static string? Clean(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s))
+            return null;
+        s = System.Net.WebUtility.HtmlDecode(s);
+        return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

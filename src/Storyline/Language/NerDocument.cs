@@ -1,0 +1,291 @@
+using Storyline.Documents;
+
+namespace Storyline.Language;
+
+/// <summary>
+/// One document as the recogniser sees it: tokens grouped into sentences, and per-token facts computed once
+/// (normalised word forms, shapes, affixes, clusters, gazetteer matches, how the word is cased elsewhere in
+/// the document). Produces the feature hashes of each token; the static ones are resolved to weight rows once.
+/// </summary>
+internal sealed class NerDocument
+{
+    private const int MaxChars = 32;
+    private static readonly ulong Before = FeatureHash.Chars("<S>");
+    private static readonly ulong After = FeatureHash.Chars("</S>");
+    private static readonly ulong None = FeatureHash.Chars("<none>");
+
+    private readonly TokenInfo[] _info;
+    private readonly ushort[] _names;
+    private readonly int[] _sentenceStart, _sentenceEnd;
+    private readonly bool[] _capsSentence;
+    private readonly Dictionary<ulong, byte> _casing = [];
+    private int[] _staticIds = [];
+    private int[] _staticOffsets = [];
+
+    public NerDocument(string text, IReadOnlyList<Span> tokens, IReadOnlyList<(int First, int Count)> sentences, NerResources resources)
+    {
+        Tokens = tokens;
+        Sentences = sentences;
+        _info = new TokenInfo[tokens.Count];
+        _names = new ushort[tokens.Count];
+        _sentenceStart = new int[tokens.Count];
+        _sentenceEnd = new int[tokens.Count];
+        _capsSentence = new bool[tokens.Count];
+        Span<char> buffer = stackalloc char[MaxChars * 3];
+        for (int i = 0; i < tokens.Count; i++)
+            _info[i] = TokenInfo.Of(tokens[i].SliceOf(text), buffer, resources);
+        foreach (var (first, count) in sentences)
+        {
+            int letters = 0, upper = 0;
+            for (int i = first; i < first + count; i++)
+            {
+                _sentenceStart[i] = first;
+                _sentenceEnd[i] = first + count;
+                if (_info[i].HasLetter)
+                {
+                    letters++;
+                    upper += _info[i].AllUpper ? 1 : 0;
+                    // How the word is cased where case means something: lower case anywhere, capitals mid-sentence.
+                    byte seen = _info[i].Capitalized ? (i > first ? (byte)2 : (byte)0) : (byte)1;
+                    ref byte casing = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_casing, _info[i].Lower, out _);
+                    casing |= seen;
+                }
+            }
+            bool caps = letters >= 3 && upper == letters;
+            for (int i = first; i < first + count; i++)
+                _capsSentence[i] = caps;
+            MatchNames(first, count, resources);
+        }
+    }
+
+    public IReadOnlyList<Span> Tokens { get; }
+
+    public IReadOnlyList<(int First, int Count)> Sentences { get; }
+
+    public int Count => _info.Length;
+
+    /// <summary>Marks every gazetteer name in the sentence on its tokens, as type × BILOU position bits.</summary>
+    private void MatchNames(int first, int count, NerResources resources)
+    {
+        if (resources.Gazetteer.Count == 0)
+            return;
+        int end = first + count;
+        for (int i = first; i < end; i++)
+        {
+            ulong name = NerResources.NameSeed;
+            for (int n = 1; n <= NerResources.MaxNameLength && i + n <= end; n++)
+            {
+                name = NerResources.ExtendName(name, _info[i + n - 1].LowerRaw);
+                if (!resources.Gazetteer.TryGetValue(name, out byte types))
+                    continue;
+                for (int t = 0; t < 4; t++)
+                {
+                    if ((types & (1 << t)) == 0)
+                        continue;
+                    if (n == 1)
+                    {
+                        _names[i] |= Bit(t, NerLabels.Part.Unit);
+                        continue;
+                    }
+                    _names[i] |= Bit(t, NerLabels.Part.Begin);
+                    for (int k = i + 1; k < i + n - 1; k++)
+                        _names[k] |= Bit(t, NerLabels.Part.Inside);
+                    _names[i + n - 1] |= Bit(t, NerLabels.Part.Last);
+                }
+            }
+        }
+    }
+
+    private static ushort Bit(int type, NerLabels.Part part) => (ushort)(1 << (type * 4 + (int)part));
+
+    /// <summary>Resolves every token's static features to weight rows (unknown features are dropped).</summary>
+    public void Resolve(Func<ulong, int> row)
+    {
+        var ids = new List<int>(Count * 48);
+        _staticOffsets = new int[Count + 1];
+        Span<ulong> features = stackalloc ulong[MaxStatic];
+        for (int i = 0; i < Count; i++)
+        {
+            _staticOffsets[i] = ids.Count;
+            int n = StaticFeatures(i, features);
+            for (int f = 0; f < n; f++)
+            {
+                int id = row(features[f]);
+                if (id >= 0)
+                    ids.Add(id);
+            }
+        }
+        _staticOffsets[Count] = ids.Count;
+        _staticIds = ids.ToArray();
+    }
+
+    public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
+
+    public const int MaxStatic = 64 + 16;
+    public const int MaxDynamic = 8;
+
+    /// <summary>Features that do not depend on the labels chosen so far.</summary>
+    public int StaticFeatures(int i, Span<ulong> f)
+    {
+        ref readonly var t = ref _info[i];
+        int first = _sentenceStart[i], end = _sentenceEnd[i];
+        int n = 0;
+        f[n++] = FeatureHash.Of((int)Template.Bias, 0);
+        f[n++] = FeatureHash.Of((int)Template.Word, t.Word);
+        f[n++] = FeatureHash.Of((int)Template.Lower, t.Lower);
+        f[n++] = FeatureHash.Of((int)Template.Shape, t.Shape);
+        f[n++] = FeatureHash.Of((int)Template.ShortShape, t.ShortShape);
+        for (int k = 0; k < TokenInfo.Affixes; k++)
+        {
+            if (t.Prefix(k) != 0)
+                f[n++] = FeatureHash.Of((int)Template.Prefix + k, t.Prefix(k));
+            if (t.Suffix(k) != 0)
+                f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
+        }
+        ulong prev = i > first ? _info[i - 1].Lower : Before;
+        ulong next = i + 1 < end ? _info[i + 1].Lower : After;
+        ulong prev2 = i - 1 > first ? _info[i - 2].Lower : Before;
+        ulong next2 = i + 2 < end ? _info[i + 2].Lower : After;
+        ulong prevShape = i > first ? _info[i - 1].ShortShape : Before;
+        ulong nextShape = i + 1 < end ? _info[i + 1].ShortShape : After;
+        f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
+        f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
+        f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
+        f[n++] = FeatureHash.Of((int)Template.LowerNext2, next2);
+        f[n++] = FeatureHash.Of((int)Template.BigramPrev, prev, t.Lower);
+        f[n++] = FeatureHash.Of((int)Template.BigramNext, t.Lower, next);
+        f[n++] = FeatureHash.Of((int)Template.ShapePrev, prevShape);
+        f[n++] = FeatureHash.Of((int)Template.ShapeNext, nextShape);
+        f[n++] = FeatureHash.Of((int)Template.ShapePrevCur, prevShape, t.ShortShape);
+        f[n++] = FeatureHash.Of((int)Template.ShapeCurNext, t.ShortShape, nextShape);
+        f[n++] = FeatureHash.Of((int)Template.ShapeTrigram, prevShape, t.ShortShape, nextShape);
+        f[n++] = FeatureHash.Of((int)Template.WordPrevShapeCur, prev, t.ShortShape);
+        f[n++] = FeatureHash.Of((int)Template.ShapeCurWordNext, t.ShortShape, next);
+        for (int level = 0; level < NerResources.ClusterLevels; level++)
+        {
+            f[n++] = FeatureHash.Of((int)Template.Cluster + level, ClusterOf(i, level));
+            f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > first ? ClusterOf(i - 1, level) : Before);
+            f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < end ? ClusterOf(i + 1, level) : After);
+        }
+        f[n++] = FeatureHash.Of((int)Template.ClusterShape, ClusterOf(i, 2), t.ShortShape);
+        ushort names = _names[i];
+        for (int bit = 0; bit < 16; bit++)
+        {
+            if ((names & (1 << bit)) != 0)
+                f[n++] = FeatureHash.Of((int)Template.Name, (ulong)bit);
+        }
+        if (names != 0)
+            f[n++] = FeatureHash.Of((int)Template.NameShape, names, t.ShortShape);
+        if (i == first)
+        {
+            f[n++] = FeatureHash.Of((int)Template.Initial, t.Lower);
+            f[n++] = FeatureHash.Of((int)Template.InitialShape, t.ShortShape);
+        }
+        if (_capsSentence[i])
+        {
+            f[n++] = FeatureHash.Of((int)Template.CapsSentence, 0);
+            f[n++] = FeatureHash.Of((int)Template.CapsCluster, ClusterOf(i, 1));
+        }
+        if (t.HasLetter && (t.Capitalized || t.AllUpper))
+        {
+            _casing.TryGetValue(t.Lower, out byte casing);
+            f[n++] = FeatureHash.Of((int)Template.Casing, casing, i == first ? 1UL : 0UL);
+        }
+        return n;
+    }
+
+    private ulong ClusterOf(int i, int level) =>
+        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
+
+    /// <summary>
+    /// Features of the two labels before token <paramref name="i"/> (<paramref name="y1"/>, <paramref name="y2"/>;
+    /// <see cref="NoLabel"/> at the sentence start) and of the labels given to the same word in earlier sentences.
+    /// </summary>
+    public int DynamicFeatures(int i, byte y1, byte y2, History history, Span<ulong> f)
+    {
+        ref readonly var t = ref _info[i];
+        int n = 0;
+        f[n++] = FeatureHash.Of((int)Template.Label1, y1);
+        f[n++] = FeatureHash.Of((int)Template.Label2, y2, y1);
+        f[n++] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
+        f[n++] = FeatureHash.Of((int)Template.Label1Shape, y1, t.ShortShape);
+        if (IsName(t) && history.Best(t.Lower) is var type and >= -1)
+        {
+            f[n++] = FeatureHash.Of((int)Template.History, (ulong)(type + 1));
+            f[n++] = FeatureHash.Of((int)Template.HistoryInitial, (ulong)(type + 1), i == _sentenceStart[i] ? 1UL : 0UL);
+        }
+        return n;
+    }
+
+    /// <summary>Label feature value before the first token of a sentence.</summary>
+    public const byte NoLabel = 100;
+
+    /// <summary>The labels before token <paramref name="i"/> within its sentence, as <see cref="DynamicFeatures"/> takes them.</summary>
+    public (byte Y1, byte Y2) Previous(int i, ReadOnlySpan<byte> labels)
+    {
+        int first = _sentenceStart[i];
+        return (i > first ? labels[i - 1] : NoLabel, i - 1 > first ? labels[i - 2] : NoLabel);
+    }
+
+    /// <summary>
+    /// Adds the entity types a sentence's labels give its capitalised words to the "prediction history", which
+    /// lets one confident mention of a name inform the later ones. Keyed on the lower-cased word, so a
+    /// headline's capitals count as the same word.
+    /// </summary>
+    public void Remember(int first, ReadOnlySpan<byte> labels, History history)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (IsName(_info[first + i]))
+                history.Add(_info[first + i].Lower, NerLabels.TypeOf(labels[i]));
+        }
+    }
+
+    private static bool IsName(in TokenInfo t) => t.HasLetter && t.Capitalized;
+
+    private enum Template
+    {
+        Bias = 1, Word, Lower, Shape, ShortShape,
+        Prefix = 10, Suffix = 20,
+        LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext,
+        ShapePrev, ShapeNext, ShapePrevCur, ShapeCurNext, ShapeTrigram, WordPrevShapeCur, ShapeCurWordNext,
+        Cluster = 50, ClusterPrev = 55, ClusterNext = 60, ClusterShape = 65,
+        Name = 70, NameShape, Initial, InitialShape, CapsSentence, CapsCluster, Casing,
+        Label1 = 90, Label2, Label1Word, Label1Shape, History, HistoryInitial,
+    }
+
+    /// <summary>Counts of the entity types (and of O) given to each word form in the document.</summary>
+    internal sealed class History
+    {
+        private const int Bits = 12;
+        private const long Mask = (1 << Bits) - 1;
+        private readonly Dictionary<ulong, long> _counts = [];
+
+        public void Add(ulong word, int type)
+        {
+            ref long packed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out _);
+            int shift = (type + 1) * Bits;
+            long count = Math.Min(((packed >> shift) & Mask) + 1, Mask);
+            packed = (packed & ~(Mask << shift)) | (count << shift);
+        }
+
+        /// <summary>The type given most often (-1 for "not a name"), or -2 when the word has no labels.</summary>
+        public int Best(ulong word)
+        {
+            if (!_counts.TryGetValue(word, out long packed))
+                return -2;
+            int best = -2;
+            long most = 0;
+            for (int type = -1; type < 4; type++)
+            {
+                long count = (packed >> ((type + 1) * Bits)) & Mask;
+                if (count > most)
+                {
+                    most = count;
+                    best = type;
+                }
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Storyline.Language;
+
+/// <summary>
+/// A trained recogniser: a linear model over hashed features (an averaged perceptron's weights, one row of
+/// <see cref="NerLabels.Count"/> scores per feature) plus the clusters and gazetteer its features read.
+/// Decoding is greedy, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
+/// instance serves every thread.
+/// </summary>
+internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1)
+{
+    private const string Magic = "StorylineNER";
+    private const int Version = 2;
+
+    /// <summary>Softmax temperature of each decoding step's scores, tuned on dev.</summary>
+    public float Temperature { get; } = temperature;
+
+    public NerResources Resources { get; } = resources;
+
+    /// <summary>Feature hash → row of <see cref="Weights"/>.</summary>
+    public Dictionary<ulong, int> Rows { get; } = rows;
+
+    public float[] Weights { get; } = weights;
+
+    public int Row(ulong feature) => Rows.TryGetValue(feature, out int row) ? row : -1;
+
+    /// <summary>Labels for every token of the document.</summary>
+    public byte[] Tag(NerDocument document)
+    {
+        document.Resolve(Row);
+        var labels = new byte[document.Count];
+        NerDecoder.Decode(document, Weights, Row, labels, default, null, NerDecoder.DefaultBeam, Temperature);
+        return labels;
+    }
+
+    public void Save(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+        using var w = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(NerLabels.Count);
+        w.Write(Temperature);
+        w.Write(Resources.Clusters.Count);
+        foreach (var (key, value) in Resources.Clusters.OrderBy(p => p.Key))
+        {
+            w.Write(key);
+            w.Write(value);
+        }
+        w.Write(Resources.Gazetteer.Count);
+        foreach (var (key, value) in Resources.Gazetteer.OrderBy(p => p.Key))
+        {
+            w.Write(key);
+            w.Write(value);
+        }
+        // Weights are stored as 16-bit fixed point and only where non-zero: most features speak for few labels.
+        float max = Weights.Length == 0 ? 1 : Weights.Max(Math.Abs);
+        float scale = max == 0 ? 1 : max / short.MaxValue;
+        w.Write(Rows.Count);
+        w.Write(scale);
+        Span<short> q = stackalloc short[NerLabels.Count];
+        foreach (var (key, row) in Rows.OrderBy(p => p.Key))
+        {
+            int nonZero = 0;
+            for (int l = 0; l < NerLabels.Count; l++)
+            {
+                q[l] = (short)Math.Round(Weights[row * NerLabels.Count + l] / scale);
+                nonZero += q[l] != 0 ? 1 : 0;
+            }
+            w.Write(key);
+            w.Write((byte)nonZero);
+            for (int l = 0; l < NerLabels.Count; l++)
+            {
+                if (q[l] == 0)
+                    continue;
+                w.Write((byte)l);
+                w.Write(q[l]);
+            }
+        }
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(brotli, Encoding.UTF8, leaveOpen: true);
+        if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadInt32() != NerLabels.Count)
+            throw new InvalidDataException("Not a Storyline NER model of this version.");
+        float temperature = r.ReadSingle();
+        int clusterCount = r.ReadInt32();
+        var clusters = new Dictionary<ulong, uint>(clusterCount);
+        for (int i = 0; i < clusterCount; i++)
+            clusters[r.ReadUInt64()] = r.ReadUInt32();
+        int nameCount = r.ReadInt32();
+        var names = new Dictionary<ulong, byte>(nameCount);
+        for (int i = 0; i < nameCount; i++)
+            names[r.ReadUInt64()] = r.ReadByte();
+        int rowCount = r.ReadInt32();
+        float scale = r.ReadSingle();
+        var rows = new Dictionary<ulong, int>(rowCount);
+        var weights = new float[rowCount * NerLabels.Count];
+        for (int row = 0; row < rowCount; row++)
+        {
+            rows[r.ReadUInt64()] = row;
+            int nonZero = r.ReadByte();
+            for (int k = 0; k < nonZero; k++)
+            {
+                int label = r.ReadByte();
+                weights[row * NerLabels.Count + label] = r.ReadInt16() * scale;
+            }
+        }
+        return new NerModel(new NerResources(clusters, names), rows, weights, temperature);
+    }
+}
+
+/// <summary>Receives the perceptron's corrections during training.</summary>
+internal interface INerUpdate
+{
+    /// <summary>The decoder chose <paramref name="predicted"/> where <paramref name="gold"/> was right, on these feature rows.</summary>
+    void Update(ReadOnlySpan<int> rows, byte gold, byte predicted);
+
+    /// <summary>Called once per token, after any update: the clock of the averaged perceptron.</summary>
+    void Next();
+}
+
+/// <summary>
+/// Beam-search BILOU decoding, shared by inference and training so both see exactly the same features. The beam
+/// keeps the best few label sequences of each sentence, so one poor choice ("Texas/B-ORG" before "Open") can still
+/// be undone by the words after it. Training decodes greedily (a beam of one) and corrects each wrong token.
+/// </summary>
+internal static class NerDecoder
+{
+    public const int DefaultBeam = 4;
+
+    public static void Decode(NerDocument document, float[] weights, Func<ulong, int> row, Span<byte> labels, ReadOnlySpan<byte> gold,
+        INerUpdate? update, int beam = DefaultBeam, float temperature = 1)
+    {
+        if (update is not null)
+            beam = 1;
+        // Each sentence sees the labels given to its words in the sentences before it. (A second pass, letting a
+        // headline see the body below it, scored the same on dev at twice the cost.)
+        var history = new NerDocument.History();
+        Span<ulong> dynamicFeatures = stackalloc ulong[NerDocument.MaxDynamic];
+        Span<float> staticScores = stackalloc float[NerLabels.Count];
+        Span<float> scores = stackalloc float[NerLabels.Count];
+        Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
+        int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
+        foreach (var (first, count) in document.Sentences)
+        {
+            if (count == 0)
+                continue;
+            // Beam slots per position: the label, the slot it extends at the previous position, the running score.
+            var slotLabel = new byte[count * beam];
+            var slotParent = new int[count * beam];
+            var slotScore = new double[count * beam];
+            var slots = new int[count];
+            var candidates = new List<(double Score, int Parent, byte Label)>(beam * NerLabels.Count);
+            for (int i = 0; i < count; i++)
+            {
+                int token = first + i;
+                var staticRows = document.StaticIds(token);
+                staticScores.Clear();
+                foreach (int id in staticRows)
+                    Add(staticScores, weights, id);
+                bool last = i == count - 1;
+                candidates.Clear();
+                int parents = i == 0 ? 1 : slots[i - 1];
+                for (int p = 0; p < parents; p++)
+                {
+                    byte y1 = i == 0 ? NerDocument.NoLabel : slotLabel[(i - 1) * beam + p];
+                    byte y2 = i < 2 ? NerDocument.NoLabel : slotLabel[(i - 2) * beam + slotParent[(i - 1) * beam + p]];
+                    double baseScore = i == 0 ? 0 : slotScore[(i - 1) * beam + p];
+                    int dynamicCount = document.DynamicFeatures(token, y1, y2, history, dynamicFeatures);
+                    int nd = 0;
+                    for (int f = 0; f < dynamicCount; f++)
+                    {
+                        int id = row(dynamicFeatures[f]);
+                        if (id >= 0)
+                            dynamicRows[nd++] = id;
+                    }
+                    staticScores.CopyTo(scores);
+                    foreach (int id in dynamicRows[..nd])
+                        Add(scores, weights, id);
+                    byte previous = i == 0 ? NerLabels.Outside : y1;
+                    // Scores of a locally trained model are only comparable within one step, so each step's are
+                    // turned into log-probabilities (a softmax at the temperature tuned on dev) before summing.
+                    float max = float.NegativeInfinity;
+                    for (byte l = 0; l < NerLabels.Count; l++)
+                    {
+                        if (NerLabels.Allowed(previous, l) && (!last || NerLabels.CanEnd(l)))
+                            max = Math.Max(max, scores[l]);
+                        else
+                            scores[l] = float.NaN;
+                    }
+                    double z = 0;
+                    foreach (float x in scores)
+                    {
+                        if (!float.IsNaN(x))
+                            z += Math.Exp((x - max) / temperature);
+                    }
+                    double logZ = Math.Log(z);
+                    for (byte l = 0; l < NerLabels.Count; l++)
+                    {
+                        if (!float.IsNaN(scores[l]))
+                            candidates.Add((baseScore + (scores[l] - max) / temperature - logZ, p, l));
+                    }
+                    if (update is not null)
+                    {
+                        var best = candidates.MaxBy(c => c.Score);
+                        if (best.Label != gold[token])
+                        {
+                            staticRows.CopyTo(rowsBuffer);
+                            dynamicRows[..nd].CopyTo(rowsBuffer.AsSpan(staticRows.Length));
+                            update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), gold[token], best.Label);
+                        }
+                        update.Next();
+                    }
+                }
+                // Best first; ties go to the earlier candidate, so decoding is deterministic.
+                candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+                int kept = Math.Min(beam, candidates.Count);
+                for (int k = 0; k < kept; k++)
+                {
+                    slotLabel[i * beam + k] = candidates[k].Label;
+                    slotParent[i * beam + k] = candidates[k].Parent;
+                    slotScore[i * beam + k] = candidates[k].Score;
+                }
+                slots[i] = kept;
+            }
+            for (int i = count - 1, k = 0; i >= 0; k = slotParent[i * beam + k], i--)
+                labels[first + i] = slotLabel[i * beam + k];
+            document.Remember(first, labels.Slice(first, count), history);
+        }
+    }
+
+    private static void Add(Span<float> scores, float[] weights, int row)
+    {
+        var w = weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
+        for (int l = 0; l < NerLabels.Count; l++)
+            scores[l] += w[l];
+    }
+}

