@@ -211,7 +211,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
     {
         var tokens = p.Tokens;
         var first = tokens[s.First];
-        if (first.IsWord && (Words.Prepositions.Contains(first.Lower) || Words.TimeWords.Contains(first.Lower) || Words.ClauseBoundaries.Contains(first.Lower)))
+        bool introductory = first.IsWord && !Words.LeadingConjunctions.Contains(first.Lower)
+            && (Words.Prepositions.Contains(first.Lower) || Words.TimeWords.Contains(first.Lower) || Words.ClauseBoundaries.Contains(first.Lower));
+        // An introductory phrase alone ("In a 1963 speech, X said") reports nothing; followed by a clause it does.
+        if (introductory && !HasComma(p, s.First, boundary))
             return false;
         if (tokens.Skip(s.First).Take(boundary - s.First).Count(t => t.IsWord) < MinLeadWords)
             return false;
@@ -276,6 +279,15 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                && (lexicon.Auxiliaries.Contains(tokens[k].Lower) || Words.IsAdverb(tokens[k].Lower) || Words.TimeWords.Contains(tokens[k].Lower)
                    || (tokens[k].Lower == "on" && k + 1 < c && Words.TimeWords.Contains(tokens[k + 1].Lower))))
             k--;
+        // "Rep. Gwen Moore (D-Wis.) said": the parenthesis belongs to the name.
+        if (k > s.First && tokens[k].Is(')'))
+        {
+            int open = k;
+            while (open > s.First && !tokens[open].Is('('))
+                open--;
+            if (tokens[open].Is('(') && open > s.First)
+                k = open - 1;
+        }
         int end = k + 1;
         int j = Boundary(p, s, k);
         if (j + 1 == end && j > s.First && tokens[j].Is(','))

@@ -178,11 +178,12 @@ internal sealed class LocalNameResolver : INameEvidence
             case SpeakerKind.Anonymous:
                 return surface;
             case SpeakerKind.Pronoun:
-                return surface.ToLowerInvariant() switch
+                // Unresolved, the pronoun itself is kept: the statement stands and a later linker may name it.
+                return (surface.ToLowerInvariant() switch
                 {
                     "he" or "she" or "him" or "her" => Latest(position, person: true),
                     _ => Latest(position, person: false),
-                };
+                }) ?? surface;
             default:
                 return ResolveDescription(phrase, position) ?? surface;
         }

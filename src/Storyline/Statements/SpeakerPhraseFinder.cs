@@ -88,7 +88,14 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
             if (start > first && Words.Determiners.Contains(tokens[start - 1].Lower))
                 start--;
             else if (role && start == head && !tok.IsCapitalised)
-                return null; // a bare common noun ("analysts said") without determiner is too vague to resolve, but is a speaker
+            {
+                // "top black lawmakers said": a plural role noun with its modifiers speaks for a group.
+                if (!tok.Lower.EndsWith('s'))
+                    return null;
+                while (start > first && tokens[start - 1].IsWord && (!tokens[start - 1].IsCapitalised || start - 1 == first) && !Words.Prepositions.Contains(tokens[start - 1].Lower)
+                       && !Words.ClauseBoundaries.Contains(tokens[start - 1].Lower) && !lexicon.Auxiliaries.Contains(tokens[start - 1].Lower))
+                    start--;
+            }
             var span = p.SpanOf(start, head + 1);
             return new SpeakerPhrase(span, SpeakerKind.Description, span, demonym, role ? tok.Lower : null);
         }

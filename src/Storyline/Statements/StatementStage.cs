@@ -160,12 +160,19 @@ public sealed class StatementStage : IStage
     {
         private readonly Dictionary<string, Entity> _entities = document.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
 
+        // Pronouns are resolved here: who spoke last is a statement-level signal the entity linker does not see
+        // ("“…,” he said" after a quote from Putin that names Zelensky). A description is taken from the linker
+        // only when it links to a person ("the Republican" is not the party).
         public string? Of(SpeakerPhrase phrase)
         {
-            foreach (var mention in document.Mentions)
+            if (phrase.Kind != SpeakerKind.Pronoun)
             {
-                if (mention.EntityId is { } id && mention.Span.Overlaps(phrase.Head) && _entities.TryGetValue(id, out var entity))
-                    return entity.Name;
+                foreach (var mention in document.Mentions)
+                {
+                    if (mention.EntityId is { } id && mention.Span.Overlaps(phrase.Head) && _entities.TryGetValue(id, out var entity)
+                        && (phrase.Kind != SpeakerKind.Description || string.Equals(entity.Type, "PERSON", StringComparison.OrdinalIgnoreCase)))
+                        return entity.Name;
+                }
             }
             return fallback.Resolve(document.Text, phrase);
         }

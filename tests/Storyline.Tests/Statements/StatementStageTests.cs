@@ -34,6 +34,9 @@ public class StatementStageTests
         { "Mayor Anna Kowalski said the plan was “a gift to developers” and would be scrapped.",   "the plan was “a gift to developers” and would be scrapped.", "Anna Kowalski", StatementKind.Mixed },
         { "A senior official familiar with the talks said the deal was close.",                    "the deal was close.",                                      "A senior official", StatementKind.Indirect },
         { "The new rules will cost farmers dearly, the Farmers Union said in a statement.",        "The new rules will cost farmers dearly",                   "Farmers Union", StatementKind.Indirect },
+        { "But the deal will collapse by winter, a diplomatic source said.",                       "But the deal will collapse by winter",                     "a diplomatic source", StatementKind.Indirect },
+        { "“The vote was rigged,” Rep. Sara Lunde (D-Ore.) said Friday.",                          "The vote was rigged,",                                     "Sara Lunde", StatementKind.Direct },
+        { "Rural mayors and local lawmakers said the clinic must stay open.",                        "the clinic must stay open.",                               "Rural mayors and local lawmakers", StatementKind.Indirect },
     };
 
     [Theory]
