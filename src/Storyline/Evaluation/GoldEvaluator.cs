@@ -34,7 +34,6 @@ public sealed class GoldEvaluator : IDatasetEvaluator
         var scorer = new GoldScorer();
         var source = new FileSource(w => report.Notes.Add(w.ToString()));
         var articles = new List<ClusterEvaluation.Article>();
-        var processed = new List<(Documents.Document Document, string Gold)>();
         for (int i = 0; i < pairs.Count; i++)
         {
             var (article, goldPath) = pairs[i];
@@ -42,17 +41,12 @@ public sealed class GoldEvaluator : IDatasetEvaluator
             var input = source.ReadFile(article).FirstOrDefault();
             if (input is null)
                 continue;
-            var document = pipeline.Process(input);
-            var gold = GoldFile.Read(goldPath);
-            scorer.Add(document, gold);
-            articles.Add(new ClusterEvaluation.Article(Path.GetFileName(article), document, gold));
-            if (input is not null)
-                processed.Add((pipeline.Process(input), goldPath));
+            articles.Add(new ClusterEvaluation.Article(Path.GetFileName(article), pipeline.Process(input), GoldFile.Read(goldPath)));
         }
         // The folder is a corpus: entities are linked across its articles (EntityLinker) before scoring.
-        new Entities.EntityLinker().Link(processed.Select(p => p.Document).ToList());
-        foreach (var (document, goldPath) in processed)
-            scorer.Add(document, GoldFile.Read(goldPath));
+        new Entities.EntityLinker().Link(articles.Select(a => a.Predicted).ToList());
+        foreach (var a in articles)
+            scorer.Add(a.Predicted, a.Gold);
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = scorer.Documents;
         scorer.WriteTo(report);
