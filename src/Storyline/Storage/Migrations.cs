@@ -88,54 +88,7 @@ internal static class SqliteMigrations
         """,
         // 2: the cross-document view (Stories/). Rebuilt or extended by `storyline stories`; members point at
         // stored statements and events, so deleting a document removes its memberships.
-        """
-        CREATE TABLE statement_clusters (
-            id TEXT PRIMARY KEY,
-            speaker TEXT,
-            date_from TEXT, date_to TEXT,
-            label TEXT NOT NULL,
-            documents INTEGER NOT NULL
-        );
-        CREATE TABLE statement_cluster_members (
-            cluster_id TEXT NOT NULL REFERENCES statement_clusters(id) ON DELETE CASCADE,
-            statement_id INTEGER NOT NULL UNIQUE REFERENCES statements(id) ON DELETE CASCADE
-        );
-        CREATE INDEX statement_cluster_members_cluster ON statement_cluster_members(cluster_id);
-        CREATE TABLE event_clusters (
-            id TEXT PRIMARY KEY,
-            type TEXT NOT NULL,
-            date_from TEXT, date_to TEXT,
-            label TEXT NOT NULL,
-            documents INTEGER NOT NULL
-        );
-        CREATE TABLE event_cluster_members (
-            cluster_id TEXT NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
-            event_id INTEGER NOT NULL UNIQUE REFERENCES events(id) ON DELETE CASCADE
-        );
-        CREATE INDEX event_cluster_members_cluster ON event_cluster_members(cluster_id);
-        CREATE TABLE stories (
-            id TEXT PRIMARY KEY,
-            title TEXT NOT NULL,
-            date_from TEXT, date_to TEXT
-        );
-        CREATE TABLE story_clusters (
-            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('statement', 'event')),
-            cluster_id TEXT NOT NULL,
-            PRIMARY KEY (story_id, kind, cluster_id)
-        );
-        CREATE INDEX story_clusters_cluster ON story_clusters(cluster_id);
-        CREATE TABLE cross_disputes (
-            id INTEGER PRIMARY KEY,
-            claim_document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            claim_start INTEGER NOT NULL, claim_length INTEGER NOT NULL, claim_text TEXT NOT NULL,
-            disputed_document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            disputed_start INTEGER NOT NULL, disputed_length INTEGER NOT NULL, disputed_text TEXT NOT NULL,
-            reason TEXT NOT NULL
-        );
-        CREATE INDEX cross_disputes_claim ON cross_disputes(claim_document_id);
-        CREATE INDEX cross_disputes_disputed ON cross_disputes(disputed_document_id);
-        """,
+        StoriesSchema(rowId: "INTEGER PRIMARY KEY", reference: "INTEGER"),
         // 3: near-duplicates (Ingest/): MinHash signatures, LSH bands, and every publication of a stored text.
         """
         ALTER TABLE documents ADD COLUMN minhash BLOB;
@@ -158,4 +111,57 @@ internal static class SqliteMigrations
             SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
         """,
     ];
+
+    /// <summary>
+    /// Step 2 in both stores: the cross-document view. One text for both dialects, so the two schemas cannot drift;
+    /// only the row-id and reference column types differ.
+    /// </summary>
+    internal static string StoriesSchema(string rowId, string reference) => $"""
+        CREATE TABLE statement_clusters (
+            id TEXT PRIMARY KEY,
+            speaker TEXT,
+            date_from TEXT, date_to TEXT,
+            label TEXT NOT NULL,
+            documents INTEGER NOT NULL
+        );
+        CREATE TABLE statement_cluster_members (
+            cluster_id TEXT NOT NULL REFERENCES statement_clusters(id) ON DELETE CASCADE,
+            statement_id {reference} NOT NULL UNIQUE REFERENCES statements(id) ON DELETE CASCADE
+        );
+        CREATE INDEX statement_cluster_members_cluster ON statement_cluster_members(cluster_id);
+        CREATE TABLE event_clusters (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            date_from TEXT, date_to TEXT,
+            label TEXT NOT NULL,
+            documents INTEGER NOT NULL
+        );
+        CREATE TABLE event_cluster_members (
+            cluster_id TEXT NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+            event_id {reference} NOT NULL UNIQUE REFERENCES events(id) ON DELETE CASCADE
+        );
+        CREATE INDEX event_cluster_members_cluster ON event_cluster_members(cluster_id);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            date_from TEXT, date_to TEXT
+        );
+        CREATE TABLE story_clusters (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('statement', 'event')),
+            cluster_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, kind, cluster_id)
+        );
+        CREATE INDEX story_clusters_cluster ON story_clusters(cluster_id);
+        CREATE TABLE cross_disputes (
+            id {rowId},
+            claim_document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            claim_start INTEGER NOT NULL, claim_length INTEGER NOT NULL, claim_text TEXT NOT NULL,
+            disputed_document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            disputed_start INTEGER NOT NULL, disputed_length INTEGER NOT NULL, disputed_text TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX cross_disputes_claim ON cross_disputes(claim_document_id);
+        CREATE INDEX cross_disputes_disputed ON cross_disputes(disputed_document_id);
+        """;
 }
