@@ -95,7 +95,6 @@ public sealed class GoldScorer
         {
             if (!matchedPredicted[p])
                 Bump(predicted[p].Kind.ToString().ToLowerInvariant(), new Counts(0, 1, 0));
-            var text = d.Slice(predicted[p].Content);
             if (gold.NotStatements.Any(n => Locate(d.Text, n) is { } ns && ns.Overlaps(predicted[p].Content)))
                 _notStatementHits++;
         }
