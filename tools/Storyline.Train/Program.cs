@@ -9,6 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train speed [--text DIR] [--model FILE] [--rounds N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
+    Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
     return args.Length == 0 ? 2 : 0;
 }
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,6 +32,8 @@ switch (args[0])
         return Speed.Run(options);
     case "seeds":
         return Seeds.Run(options);
+    case "polnear-dump":
+        return PolnearDump.Run(options);
     default:
         Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
         return 2;

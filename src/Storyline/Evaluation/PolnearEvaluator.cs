@@ -59,7 +59,7 @@ public sealed class PolnearEvaluator : IDatasetEvaluator
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = pairs.Count;
         scorer.WriteTo(report);
-        report.Notes.Add("PolNeAR: first .ann per article; content 'exact' ignores surrounding quote marks, punctuation and a leading 'that'; " +
+        report.Notes.Add("PolNeAR: first .ann per article; statements mapped to PolNeAR's convention (content without the subject; a continuing quote joined to the quote it continues); content 'exact' ignores surrounding quote marks, punctuation and a leading 'that'; " +
                          "overlap = at least half of the longer span (as in our gold scorer). Published figures (CofeNet) use a sentence-level token tagging and are indicative only.");
         return report;
     }
@@ -79,7 +79,7 @@ public sealed class AttributionScorer
 
     public void Add(Document d, IReadOnlyList<BratAttribution> gold)
     {
-        var predicted = d.Statements;
+        var predicted = ToPolnearConvention(d.Statements);
         var pairs = MatchContents(predicted, gold);
         int exact = pairs.Count(p => Normalise(d.Text, predicted[p.P].Content) == Normalise(d.Text, gold[p.G].Content));
         _content += new Counts(pairs.Count, predicted.Count - pairs.Count, gold.Count - pairs.Count);
@@ -107,6 +107,29 @@ public sealed class AttributionScorer
         var predictedCues = predicted.Where(s => s.Cue is not null).Select(s => s.Cue!.Value).Distinct().ToList();
         var goldCues = gold.Where(g => g.Cue is not null).Select(g => g.Cue!.Value).Distinct().ToList();
         _cue += MatchSpans(predictedCues, goldCues, (a, b) => a == b);
+    }
+
+    /// <summary>
+    /// Maps our statements onto PolNeAR's annotation convention, using only what the statements themselves say:
+    /// (1) PolNeAR's content never holds the source, where ours starts at a short subject for assert-class cues
+    /// ("Putin warned that …"), so such a content starts after its cue; (2) PolNeAR joins a quote, its attribution
+    /// and the quote that continues it (“…,” she said. “…”) into one discontinuous content, where we keep the
+    /// continuation as its own statement (no cue, the same speaker phrase), so such a run is joined into one hull.
+    /// </summary>
+    public static List<Statement> ToPolnearConvention(IReadOnlyList<Statement> statements)
+    {
+        var result = new List<Statement>(statements.Count);
+        foreach (var statement in statements)
+        {
+            var s = statement;
+            if (s.SpeakerSpan is { } speaker && s.Cue is { } cue && s.Content.Start <= speaker.Start && cue.End < s.Content.End)
+                s = s with { Content = Span.FromBounds(cue.End, s.Content.End) };
+            if (result.Count > 0 && s.Cue is null && s.SpeakerSpan is { } same && result[^1].SpeakerSpan == same && result[^1].Content.End <= s.Content.Start)
+                result[^1] = result[^1] with { Content = Span.FromBounds(result[^1].Content.Start, s.Content.End) };
+            else
+                result.Add(s);
+        }
+        return result;
     }
 
     private static List<(int P, int G)> MatchContents(IReadOnlyList<Statement> predicted, IReadOnlyList<BratAttribution> gold)

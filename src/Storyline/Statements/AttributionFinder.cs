@@ -89,7 +89,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         int right = cueEnd;
         bool inverted = false, inherited = false;
         bool afterBreak = boundary >= s.First && (tokens[boundary].Is(',') || IsClosingMark(p, boundary));
-        if (speaker is null && regionStart == regionEnd && afterBreak && cue.Class == CueClass.Say && !cue.IsParticiple)
+        if (speaker is null && regionStart == regionEnd && afterBreak && cue.Class == CueClass.Say && !cue.IsParticiple && !cue.RequiresClause)
         {
             // “…,” said Putin.
             int npEnd = cueEnd;
@@ -117,7 +117,15 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
 
         int complement = -1;
         int that = FindThat(p, s, right);
-        if (that >= 0)
+        if (cue.RequiresClause && that < 0)
+        {
+            // "thinks the plan will fail" reports a stance; "thinks so", "knew about it", a bare quote do not.
+            int clause = SkipAdverbials(p, s, right);
+            if (inverted || inherited || clause >= s.End || !OpensBeliefClause(p, clause))
+                return null;
+            complement = clause;
+        }
+        else if (that >= 0)
         {
             complement = that + 1;
         }
@@ -292,12 +300,56 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         int j = Boundary(p, s, k);
         if (j + 1 == end && j > s.First && tokens[j].Is(','))
         {
+            if (AppositionHolder(p, s, j) is { } holder)
+                return holder;
             int outer = Boundary(p, s, j - 1);
             var inner = phrases.Find(p, outer + 1, j, s.First);
             if (inner is not null)
                 return (outer + 1, j, j);
         }
+        // "Mr. Smith, who chairs the committee, said" has its own path above; "…, Mr. Smith, who said that …" names
+        // the speaker before the relative pronoun.
+        if (j + 1 == end && j > s.First + 1 && tokens[j].Lower == "who" && tokens[j - 1].Is(','))
+        {
+            int before = Boundary(p, s, j - 2);
+            if (phrases.Find(p, before + 1, j - 1, s.First) is { Kind: SpeakerKind.Name })
+                return (before + 1, j - 1, before);
+        }
         return (j + 1, end, j);
+    }
+
+    /// <summary>Longest apposition between a speaker and its cue, in tokens.</summary>
+    private const int MaxAppositionTokens = 40;
+
+    /// <summary>
+    /// The name before an apposition that ends right before the cue: "Rich Smith, a Republican operative who …, said",
+    /// "Ms. Jones, 54, said", "Cruz, for example, said". The apposition opens at a comma followed by an article, a
+    /// possessive, a relative pronoun, a number, a title or an aside.
+    /// </summary>
+    private (int Start, int End, int Boundary)? AppositionHolder(Paragraph p, SentenceRange s, int comma)
+    {
+        var tokens = p.Tokens;
+        for (int a = comma - 2; a > s.First && comma - a <= MaxAppositionTokens; a--)
+        {
+            var t = tokens[a];
+            if (p.IsQuoteMark(a) || t.IsAny(";:()[]—–"))
+                return null;
+            if (!t.Is(',') || !OpensApposition(tokens[a + 1]))
+                continue;
+            int before = Boundary(p, s, a - 1);
+            if (phrases.Find(p, before + 1, a, s.First) is { Kind: SpeakerKind.Name })
+                return (before + 1, a, before);
+        }
+        return null;
+    }
+
+    private bool OpensApposition(Tok t)
+    {
+        if (!t.IsWord)
+            return false;
+        var lower = t.Lower;
+        return lower is "a" or "an" or "the" or "who" or "whose" or "also" or "for" or "however" or "too" or "his" or "her" or "their" or "its" or "now" or "then" or "once"
+            || char.IsDigit(lower[0]) || lexicon.Titles.Contains(lower) || lexicon.Roles.Contains(lower);
     }
 
     private static int Boundary(Paragraph p, SentenceRange s, int from)
@@ -354,6 +406,17 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 break;
         }
         return k;
+    }
+
+    // A clause after a verb of belief opens with a subject: a pronoun, a determiner, a name or a number.
+    private static bool OpensBeliefClause(Paragraph p, int k)
+    {
+        var t = p.Tokens[k];
+        if (!t.IsWord || p.InQuote(k))
+            return false;
+        var lower = t.Lower;
+        return (Words.ClauseOpeners.Contains(lower) && !Words.ClauseBoundaries.Contains(lower) && lower is not ("how" or "what" or "why"))
+            || t.IsCapitalised || char.IsDigit(t.Text[0]);
     }
 
     private bool OpensClause(Paragraph p, int k, CueVerb cue)

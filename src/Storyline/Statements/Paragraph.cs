@@ -28,7 +28,7 @@ internal sealed class Paragraph
         {
             _openAt[Quotes[q].Open] = q;
             if (!Quotes[q].RunsOn)
-                _closeAt[Quotes[q].End - 1] = q;
+                _closeAt[Quotes[q].CloseStart] = q;
         }
         // Quotes do not overlap and are sorted, so one sweep assigns every token its quote.
         _quoteOf = new int[Tokens.Count];
@@ -36,7 +36,7 @@ internal sealed class Paragraph
         for (int t = 0; t < Tokens.Count; t++)
         {
             int at = Tokens[t].Start;
-            while (next < Quotes.Count && (Quotes[next].RunsOn ? Quotes[next].End : Quotes[next].End - 1) <= at)
+            while (next < Quotes.Count && Quotes[next].CloseStart <= at)
                 next++;
             _quoteOf[t] = next < Quotes.Count && Quotes[next].Contains(at) ? next : -1;
         }
@@ -100,7 +100,7 @@ internal sealed class Paragraph
             {
                 // A full stop inside a quotation ends the sentence only when the quotation closes right after it.
                 var quote = Quotes[q];
-                if (quote.RunsOn || t + 1 >= Tokens.Count || Tokens[t + 1].Start != quote.End - 1)
+                if (quote.RunsOn || t + 1 >= Tokens.Count || Tokens[t + 1].Start != quote.CloseStart)
                     continue;
                 last = t + 1;
             }

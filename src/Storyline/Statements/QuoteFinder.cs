@@ -6,12 +6,16 @@ namespace Storyline.Statements;
 /// A quotation in a paragraph: <see cref="Open"/> is the opening mark, <see cref="End"/> is just past the closing mark
 /// (or the paragraph end when the quote runs on into the next paragraph).
 /// </summary>
-internal readonly record struct Quote(int Open, int End, bool RunsOn)
+/// <remarks><see cref="MarkWidth"/> is 2 for the ASCII convention of doubled apostrophes (<c>''…''</c>, <c>``…''</c>).</remarks>
+internal readonly record struct Quote(int Open, int End, bool RunsOn, int MarkWidth = 1)
 {
     /// <summary>The quoted words, without the marks.</summary>
-    public Span Inner => Span.FromBounds(Open + 1, RunsOn ? End : End - 1);
+    public Span Inner => Span.FromBounds(Open + MarkWidth, CloseStart);
 
-    public bool Contains(int position) => position > Open && position < (RunsOn ? End : End - 1);
+    /// <summary>Where the closing mark starts (the paragraph end when the quote runs on).</summary>
+    public int CloseStart => RunsOn ? End : End - MarkWidth;
+
+    public bool Contains(int position) => position >= Open + MarkWidth && position < CloseStart;
 }
 
 /// <summary>
@@ -34,32 +38,56 @@ internal static class QuoteFinder
 
     private static void FindDoubles(string text, Span paragraph, List<Quote> quotes)
     {
-        int open = -1;
+        int open = -1, width = 1;
         char openMark = '\0';
         for (int i = paragraph.Start; i < paragraph.End; i++)
         {
             char c = text[i];
+            if (IsDoubledMark(text, i, paragraph))
+            {
+                // ''…'' and ``…'': doubled apostrophes (or backticks) typed for a double quotation mark.
+                if (open >= 0 && c == '\'' && width == 2)
+                {
+                    Add(quotes, open, i + 2, false, 2);
+                    open = -1;
+                }
+                else if (open < 0 && (i == paragraph.Start || !char.IsLetterOrDigit(text[i - 1])) && i + 2 < paragraph.End && !char.IsWhiteSpace(text[i + 2]))
+                {
+                    open = i;
+                    width = 2;
+                    openMark = '"';
+                }
+                i++;
+                continue;
+            }
             switch (c)
             {
-                case '“' when open >= 0 && openMark == '„':
-                case '”' or '»' when open >= 0:
-                case '"' when open >= 0:
+                case '“' when open >= 0 && openMark == '„' && width == 1:
+                case '”' or '»' when open >= 0 && width == 1:
+                case '"' when open >= 0 && width == 1:
                     Add(quotes, open, i + 1, false);
                     open = -1;
                     break;
                 case '“' or '„' or '«':
                     open = i;
                     openMark = c;
+                    width = 1;
                     break;
                 case '"' when OpensHere(text, i, paragraph):
                     open = i;
                     openMark = c;
+                    width = 1;
                     break;
             }
         }
-        if (open >= 0 && StartsWithOpening(text, open, paragraph))
-            Add(quotes, open, paragraph.End, true);
+        if (open >= 0 && StartsWithOpening(text, open + width - 1, paragraph))
+            Add(quotes, open, paragraph.End, true, width);
     }
+
+    /// <summary>Two apostrophes or two backticks in a row, not part of a longer run.</summary>
+    public static bool IsDoubledMark(string text, int i, Span paragraph) =>
+        i + 1 < paragraph.End && text[i] is '\'' or '`' && text[i + 1] == text[i]
+        && (i + 2 >= paragraph.End || text[i + 2] != text[i]) && (i == paragraph.Start || text[i - 1] != text[i]);
 
     private static void FindSingles(string text, Span paragraph, List<Quote> quotes)
     {
@@ -105,10 +133,10 @@ internal static class QuoteFinder
         (i == paragraph.Start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or ':')
         && i + 1 < paragraph.End && !char.IsWhiteSpace(text[i + 1]);
 
-    private static void Add(List<Quote> quotes, int open, int end, bool runsOn)
+    private static void Add(List<Quote> quotes, int open, int end, bool runsOn, int width = 1)
     {
-        if (end - open > 2 && end - open <= MaxQuoteCharacters)
-            quotes.Add(new Quote(open, end, runsOn));
+        if (end - open > 2 * width && end - open <= MaxQuoteCharacters)
+            quotes.Add(new Quote(open, end, runsOn, width));
     }
 
     /// <summary>True when the character opens a quotation in some convention.</summary>

@@ -12,8 +12,11 @@ internal enum CueClass : byte
     Assert,
 }
 
-/// <summary>A reporting verb form: its lemma, how it delimits content, and whether it also takes a plain object.</summary>
-internal sealed record CueVerb(string Lemma, CueClass Class, bool TakesObject, bool IsParticiple, bool IsInference);
+/// <summary>
+/// A reporting verb form: its lemma, how it delimits content, whether it also takes a plain object, and whether it
+/// reports only with a reported clause (verbs of belief: "thinks that …" reports a stance, "thinks so" does not).
+/// </summary>
+internal sealed record CueVerb(string Lemma, CueClass Class, bool TakesObject, bool IsParticiple, bool IsInference, bool RequiresClause = false);
 
 /// <summary>
 /// The English word lists of the statement finder, loaded once from <c>data/lexicon.en.tsv</c> (embedded).
@@ -27,6 +30,12 @@ internal sealed class StatementLexicon
         ["say"] = ["says", "said"],
         ["tell"] = ["tells", "told"],
         ["write"] = ["writes", "wrote", "written"],
+        ["think"] = ["thinks", "thought"],
+        ["know"] = ["knows", "knew", "known"],
+        ["find"] = ["finds", "found"],
+        ["show"] = ["shows", "showed", "shown"],
+        ["feel"] = ["feels", "felt"],
+        ["understand"] = ["understands", "understood"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, CueVerb> _verbs;
@@ -96,12 +105,13 @@ internal sealed class StatementLexicon
         var inference = sets.GetValueOrDefault("inference") ?? [];
         var verbs = new Dictionary<string, CueVerb>(StringComparer.Ordinal);
         // "say" first: a lemma listed in both classes keeps the first, as the file lists them.
-        foreach (var (category, cueClass) in new[] { ("say", CueClass.Say), ("assert", CueClass.Assert) })
+        foreach (var (category, cueClass) in new[] { ("say", CueClass.Say), ("assert", CueClass.Assert), ("belief", CueClass.Say) })
         {
+            bool belief = category == "belief";
             foreach (var lemma in sets.GetValueOrDefault(category) ?? [])
             {
                 foreach (var (form, participle) in Inflect(lemma))
-                    verbs.TryAdd(form, new CueVerb(lemma, cueClass, objects.Contains(lemma), participle, inference.Contains(lemma)));
+                    verbs.TryAdd(form, new CueVerb(lemma, cueClass, objects.Contains(lemma), participle, inference.Contains(lemma), belief));
             }
         }
         return new StatementLexicon(

@@ -16,9 +16,12 @@ internal readonly record struct Tok(int Start, int End, string Text, bool IsWord
     /// <summary>The word without a possessive ending: "Putin’s" → "Putin".</summary>
     public string Bare => IsPossessive ? Text[..^2] : Text;
 
-    public bool Is(char c) => !IsWord && Text.Length == 1 && Text[0] == c;
+    /// <summary>The punctuation mark this token stands for; doubled apostrophes and backticks stand for '"'.</summary>
+    private char Mark => Text.Length == 1 ? Text[0] : Text is "''" or "``" ? '"' : '\0';
 
-    public bool IsAny(string chars) => !IsWord && Text.Length == 1 && chars.Contains(Text[0], StringComparison.Ordinal);
+    public bool Is(char c) => !IsWord && Mark == c;
+
+    public bool IsAny(string chars) => !IsWord && Mark != '\0' && chars.Contains(Mark, StringComparison.Ordinal);
 
     public Span Span => Span.FromBounds(Start, End);
 }
@@ -47,8 +50,9 @@ internal static class WordTokenizer
             }
             if (!char.IsLetterOrDigit(c))
             {
-                tokens.Add(new Tok(i, i + 1, text.Substring(i, 1), false));
-                i++;
+                int width = QuoteFinder.IsDoubledMark(text, i, span) ? 2 : 1;
+                tokens.Add(new Tok(i, i + width, text.Substring(i, width), false));
+                i += width;
                 continue;
             }
             int start = i;
