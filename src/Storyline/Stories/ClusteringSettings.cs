@@ -8,6 +8,7 @@ namespace Storyline.Stories;
 public sealed record ClusteringSettings
 {
     public double StatementThreshold { get; init; }
+    public double UndatedStatementThreshold { get; init; }
     public double EventThreshold { get; init; }
     public int MaxSaidOnGapDays { get; init; }
     public int MaxEventDateGapDays { get; init; }

@@ -31,20 +31,18 @@ public sealed class StoryIndex
     /// <summary>Places each new statement in a cluster; mentions already in the index are skipped.</summary>
     public void Add(IEnumerable<StatementMention> mentions)
     {
-        foreach (var m in InOrder(mentions, m => m.When, m => m.DocumentId, m => m.Span.Start))
-        {
-            if (_known.Add("s:" + m.Key))
-                _statements.Add(Item(m));
-        }
+        // Every new vector counts in the word frequencies before any is placed, so the first mentions of a batch are
+        // compared with the same weights as the last (a word's rarity is not judged on the three mentions seen so far).
+        var items = InOrder(mentions, m => m.When, m => m.DocumentId, m => m.Span.Start).Where(m => _known.Add("s:" + m.Key)).Select(Item).ToList();
+        foreach (var item in items)
+            _statements.Add(item);
     }
 
     public void Add(IEnumerable<EventMention> mentions)
     {
-        foreach (var m in InOrder(mentions, m => m.When, m => m.DocumentId, m => m.Span.Start))
-        {
-            if (_known.Add("e:" + m.Key))
-                _events.Add(Item(m));
-        }
+        var items = InOrder(mentions, m => m.When, m => m.DocumentId, m => m.Span.Start).Where(m => _known.Add("e:" + m.Key)).Select(Item).ToList();
+        foreach (var item in items)
+            _events.Add(item);
     }
 
     /// <summary>Body sentences, the other side of cross-document disputes.</summary>
@@ -134,11 +132,25 @@ public sealed class StoryIndex
             return 0;
         if (a.Mention.ContinuationOf == b.Mention.Key || b.Mention.ContinuationOf == a.Mention.Key)
             return 1;
-        if (a.Mention.When is { } da && b.Mention.When is { } db && Math.Abs(da.DayNumber - db.DayNumber) > _settings.MaxSaidOnGapDays)
-            return 0;
         double cosine = _statementFrequencies.Cosine(a.Vector, b.Vector);
         bool elaborates = a.Mention.ElaborationOf == b.Mention.Key || b.Mention.ElaborationOf == a.Mention.Key;
-        return elaborates ? cosine + _settings.ElaborationBonus : cosine;
+        double score = elaborates ? cosine + _settings.ElaborationBonus : cosine;
+        return score * OccasionFactor(a.Mention, b.Mention);
+    }
+
+    /// <summary>
+    /// How far the dates let content decide. Reports dated up to <see cref="ClusteringSettings.MaxSaidOnGapDays"/>
+    /// apart can be one occasion ("on Wednesday" in one outlet, the day the interview ran in another): content alone
+    /// decides. Reports further apart are other occasions. When either of two documents leaves a statement undated,
+    /// the occasion is unknown and a speaker repeating a line on another day looks the same, so content must reach
+    /// <see cref="ClusteringSettings.UndatedStatementThreshold"/> instead (the score is scaled so that it compares
+    /// with the one threshold the clusterer knows). Within one document the article's frame stands in for a date.
+    /// </summary>
+    private double OccasionFactor(StatementMention a, StatementMention b)
+    {
+        if (a.When is { } da && b.When is { } db)
+            return Math.Abs(da.DayNumber - db.DayNumber) <= _settings.MaxSaidOnGapDays ? 1 : 0;
+        return a.DocumentId == b.DocumentId ? 1 : _settings.StatementThreshold / Math.Max(_settings.UndatedStatementThreshold, _settings.StatementThreshold);
     }
 
     /// <summary>"Putin" and "Vladimir Putin" are one speaker: the shorter name's words are all in the longer one.</summary>

@@ -65,6 +65,26 @@ public class StoryIndexTests
         Assert.All(Cluster(Gazette(), later).StatementClusters, c => Assert.Single(c.Members));
     }
 
+    /// <summary>A report that shares only some of its words with <see cref="Gazette"/>: the bridge and its repairs.</summary>
+    private static Document Ferry(DateOnly? said)
+    {
+        const string content = "the harbour bridge needs repairs and the ferry will run more often in winter";
+        const string text = "Berg said " + content + ".";
+        var d = new Document(text, new DocumentMetadata { Published = said, Outlet = "Ferry News" });
+        d.Statements = [new Statement(new Span(text.IndexOf(content, StringComparison.Ordinal), content.Length), StatementKind.Indirect, "Anna Berg", SaidOn: said)];
+        return d;
+    }
+
+    [Fact]
+    public void Looser_wording_joins_a_report_a_day_apart_but_an_undated_one_must_match_more_closely()
+    {
+        var dated = Cluster(Gazette(), Herald(), Ferry(Monday.AddDays(1)));
+        Assert.Equal(2, Assert.Single(dated.StatementClusters, c => c.Members.Count > 1).DocumentCount);
+
+        var undated = Cluster(Gazette(), Herald(), Ferry(said: null));
+        Assert.All(undated.StatementClusters, c => Assert.Single(c.Members));
+    }
+
     [Fact]
     public void A_statement_without_a_speaker_stays_alone()
     {
