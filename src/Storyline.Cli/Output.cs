@@ -33,7 +33,7 @@ internal static class Output
     public static void Warn(string message) => Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
 
     /// <summary>Opens the store <c>--db</c> names (SQLite file or PostgreSQL URL), turning its errors into one readable line.</summary>
-    public static bool TryOpenStore(string db, bool mustExist, out IStore? store, out int exitCode)
+    public static bool TryOpenStore(string db, bool mustExist, out ICorpusStore? store, out int exitCode)
     {
         store = null;
         exitCode = ExitCodes.Ok;
@@ -53,25 +53,6 @@ internal static class Output
             exitCode = Fail($"cannot open database {(postgres ? Redact(db) : db)}: {e.Message}");
             return false;
         }
-    }
-
-    /// <summary>
-    /// Opens a store with the corpus views (stories, entities, timelines) that <paramref name="command"/> needs.
-    /// Today only SQLite has them; PostgreSQL gets a clear message instead of a half-working command.
-    /// </summary>
-    public static bool TryOpenCorpusStore(string db, bool mustExist, string command, out ICorpusStore? store, out int exitCode)
-    {
-        store = null;
-        if (!TryOpenStore(db, mustExist, out var opened, out exitCode))
-            return false;
-        if (opened is ICorpusStore corpus)
-        {
-            store = corpus;
-            return true;
-        }
-        opened!.Dispose();
-        exitCode = Fail($"`storyline {command}` needs the SQLite store for now; the PostgreSQL store serves run, statements, export, enqueue and worker", ExitCodes.Usage);
-        return false;
     }
 
     /// <summary>A PostgreSQL URL or connection string without its password, fit for messages.</summary>

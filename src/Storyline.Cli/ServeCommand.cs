@@ -23,7 +23,7 @@ internal static class ServeCommand
         {
             Description = $"Enables the write endpoints (ingest, re-run) for requests that send this key; default ${ApiKeyVariable}",
         };
-        var command = new Command("serve", "Serve the API and the web UI over a database") { db, urls, apiKey };
+        var command = new Command("Serve the API and the web UI over a database") { db, urls, apiKey };
         command.SetAction(r => Run(r.GetValue(db)!, r.GetValue(urls) ?? [], r.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable)));
         return command;
     }
@@ -38,7 +38,7 @@ internal static class ServeCommand
         }
         var writable = !string.IsNullOrEmpty(apiKey);
         // A read-only server over a database that does not exist is a typo; with a key, documents can still arrive.
-        if (!Output.TryOpenCorpusStore(dbPath, mustExist: !writable, "serve", out var opened, out var code))
+        if (!Output.TryOpenStore(dbPath, mustExist: !writable, out var opened, out var code))
             return code;
         using var store = opened!;
         var options = new ServerOptions(store, list, apiKey);

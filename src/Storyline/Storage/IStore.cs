@@ -156,7 +156,7 @@ public interface IStore : IDisposable
 /// <summary>
 /// The corpus views on top of the core contract: events, clusters and stories, entities, timelines, disputes, and
 /// re-running the stages on a stored document. The stories stage and the web app read and write through it.
-/// SQLite implements it; the PostgreSQL store implements the core <see cref="IStore"/> only, so far.
+/// Both stores implement it, with the same answers (the shared contract tests hold them to it).
 /// </summary>
 public interface ICorpusStore : IStore
 {

@@ -110,6 +110,9 @@ internal static class SqliteMigrations
         INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
             SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
         """,
+        // 4: nothing here. PostgreSQL's step 4 gives the annotation tables the insertion order that SQLite's rowid
+        // already keeps; the step exists so that version 4 means the same schema in both stores.
+        "SELECT 1;",
     ];
 
     /// <summary>

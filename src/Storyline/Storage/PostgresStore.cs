@@ -10,7 +10,7 @@ namespace Storyline.Storage;
 /// so any number of processes on any number of machines can write to it at once. Each document is written in one
 /// transaction (one round trip for all its annotations); saving a document another writer already stored is a no-op.
 /// </summary>
-public sealed class PostgresStore : IStore
+public sealed partial class PostgresStore : ICorpusStore
 {
     /// <summary>Key of the advisory lock that serialises migrations when several workers start at once.</summary>
     private const long MigrationLock = 0x5354_4F52_594C_494E; // "STORYLIN"
@@ -71,7 +71,13 @@ public sealed class PostgresStore : IStore
         tx.Commit();
     }
 
-    public SaveOutcome Save(Document document)
+    public SaveOutcome Save(Document document) => InTransaction((conn, tx) => SaveAll([document], conn, tx)[0]);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own and commits it, trying again when PostgreSQL chose it
+    /// as the victim of a deadlock: the transaction was rolled back whole, so trying again is safe.
+    /// </summary>
+    internal T InTransaction<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -79,19 +85,48 @@ public sealed class PostgresStore : IStore
             {
                 using var conn = _source.OpenConnection();
                 using var tx = conn.BeginTransaction();
-                var outcome = Save(document, conn, tx);
+                var result = work(conn, tx);
                 tx.Commit();
-                return outcome;
+                return result;
             }
-            catch (PostgresException e) when (attempt < 3 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
             {
-                // Another writer held what we needed; the transaction was rolled back whole, so trying again is safe.
             }
         }
     }
 
-    /// <summary>Writes one document inside the caller's transaction (the work queue commits it together with the item).</summary>
-    internal static SaveOutcome Save(Document d, NpgsqlConnection conn, NpgsqlTransaction tx)
+    /// <summary>
+    /// Writes documents inside the caller's transaction (the work queue commits them together with their item).
+    /// First it locks the MinHash band keys of every text, in one sorted order: two copies of one wire story share a
+    /// band key, so when two writers store them at once the second waits for the first to commit and then finds it
+    /// as a near-duplicate, instead of both storing a copy. Texts with no key in common never wait for each other.
+    /// </summary>
+    internal static IReadOnlyList<SaveOutcome> SaveAll(IReadOnlyList<Document> documents, NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        var signatures = documents.Select(d => MinHash.Of(d.BodyText)).ToList();
+        LockBands(conn, tx, signatures.OfType<uint[]>().SelectMany(LockKeys).Distinct().Order());
+        return [.. documents.Select((d, i) => Save(d, signatures[i], conn, tx))];
+    }
+
+    /// <summary>The advisory-lock keys of a signature: one per band, the band mixed in so equal keys of two bands differ.</summary>
+    private static IEnumerable<long> LockKeys(uint[] signature) =>
+        MinHash.BandKeys(signature).Select((key, band) => unchecked((key * MinHash.Bands) + band));
+
+    private static void LockBands(NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<long> keys)
+    {
+        // One statement per key, run in order in one round trip: the order is what keeps two writers from deadlocking.
+        using var batch = new NpgsqlBatch(conn, tx);
+        foreach (var key in keys)
+        {
+            var cmd = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+            cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+            batch.BatchCommands.Add(cmd);
+        }
+        if (batch.BatchCommands.Count > 0)
+            batch.ExecuteNonQuery();
+    }
+
+    private static SaveOutcome Save(Document d, uint[]? signature, NpgsqlConnection conn, NpgsqlTransaction tx)
     {
         var m = d.Metadata;
         var body = d.BodyText;
@@ -101,7 +136,6 @@ public sealed class PostgresStore : IStore
             AddPublication(conn, tx, known, d);
             return SaveOutcome.AlreadyStored;
         }
-        var signature = MinHash.Of(body);
         if (signature is not null && NearDuplicateOf(conn, tx, signature) is { } original)
         {
             AddPublication(conn, tx, original, d);
@@ -115,7 +149,7 @@ public sealed class PostgresStore : IStore
             """, conn, tx))
         {
             Add(insert, d.Id, m.SourceUri, m.Title, m.Outlet, JsonSerializer.Serialize(m.Authors, StoreJson.Default.IReadOnlyListString),
-                m.Published, m.PublishedInferred, m.PublishedNote, m.Language, d.Text, body, SearchText.Fold(m.Title + "\n" + body),
+                m.Published, m.PublishedInferred, m.PublishedNote, m.Language, d.Text, body, DocumentSearch(d),
                 signature is null ? null : MinHash.ToBytes(signature));
             if (insert.ExecuteNonQuery() == 0)
             {
@@ -125,7 +159,17 @@ public sealed class PostgresStore : IStore
             }
         }
         AddPublication(conn, tx, d.Id, d);
+        var bands = signature is null ? [] : MinHash.BandKeys(signature).Select((k, b) => new object?[] { b, k, d.Id });
+        WriteAnnotations(conn, tx, d, ("INSERT INTO minhash_bands VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", bands));
+        return SaveOutcome.Added;
+    }
 
+    /// <summary>What the document search column indexes: the title and the body, folded as <see cref="SearchText"/> does.</summary>
+    private static string DocumentSearch(Document d) => SearchText.Fold(d.Metadata.Title + "\n" + d.BodyText);
+
+    /// <summary>Every annotation row of a document, and any <paramref name="extra"/> rows, in one round trip.</summary>
+    private static void WriteAnnotations(NpgsqlConnection conn, NpgsqlTransaction tx, Document d, params (string Sql, IEnumerable<object?[]> Rows)[] extra)
+    {
         using var batch = new NpgsqlBatch(conn, tx);
         void Rows(string sql, IEnumerable<object?[]> rows)
         {
@@ -137,8 +181,8 @@ public sealed class PostgresStore : IStore
                 batch.BatchCommands.Add(cmd);
             }
         }
-        if (signature is not null)
-            Rows("INSERT INTO minhash_bands VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", MinHash.BandKeys(signature).Select((k, b) => new object?[] { b, k, d.Id }));
+        foreach (var (sql, rows) in extra)
+            Rows(sql, rows);
         Rows("INSERT INTO lines VALUES ($1, $2, $3, $4)", DocumentRows.Lines(d));
         foreach (var e in DocumentRows.Entities(d))
         {
@@ -158,8 +202,34 @@ public sealed class PostgresStore : IStore
         Rows("INSERT INTO disputes VALUES ($1, $2, $3, $4, $5)", DocumentRows.Disputes(d));
         if (batch.BatchCommands.Count > 0)
             batch.ExecuteNonQuery();
-        return SaveOutcome.Added;
     }
+
+    private static readonly string[] AnnotationTables = ["lines", "mentions", "statements", "time_expressions", "events", "claims", "disputes"];
+
+    public bool Update(Document document) => InTransaction((conn, tx) =>
+    {
+        var m = document.Metadata;
+        using (var update = new NpgsqlCommand(
+            """
+            UPDATE documents SET source_uri = $2, title = $3, outlet = $4, authors = $5, published = $6, published_inferred = $7,
+                published_note = $8, language = $9, body = $10, search = to_tsvector('simple', $11)
+            WHERE id = $1
+            """, conn, tx))
+        {
+            Add(update, document.Id, m.SourceUri, m.Title, m.Outlet, JsonSerializer.Serialize(m.Authors, StoreJson.Default.IReadOnlyListString),
+                m.Published, m.PublishedInferred, m.PublishedNote, m.Language, document.BodyText, DocumentSearch(document));
+            if (update.ExecuteNonQuery() == 0)
+                return false;
+        }
+        foreach (var table in AnnotationTables)
+        {
+            using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE document_id = $1", conn, tx);
+            Add(delete, document.Id);
+            delete.ExecuteNonQuery();
+        }
+        WriteAnnotations(conn, tx, document);
+        return true;
+    });
 
     /// <summary>The stored document most like this signature, when at least <see cref="MinHash.Threshold"/> alike.</summary>
     private static string? NearDuplicateOf(NpgsqlConnection conn, NpgsqlTransaction tx, uint[] signature)
@@ -183,17 +253,9 @@ public sealed class PostgresStore : IStore
 
     public long CountPublications() => (long)Scalar("SELECT count(*) FROM publications")!;
 
-    public IReadOnlyList<PublicationRecord> Publications(string documentId)
-    {
-        using var conn = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand("SELECT document_id, source_uri, variant_id, outlet, title, published FROM publications WHERE document_id = $1 ORDER BY seen", conn);
-        Add(cmd, documentId);
-        using var r = cmd.ExecuteReader();
-        var list = new List<PublicationRecord>();
-        while (r.Read())
-            list.Add(new PublicationRecord(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Date(r, 5)));
-        return list;
-    }
+    public IReadOnlyList<PublicationRecord> Publications(string documentId) =>
+        Rows("SELECT document_id, source_uri, variant_id, outlet, title, published FROM publications WHERE document_id = $1 ORDER BY seen",
+            r => new PublicationRecord(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Date(r, 5)), documentId);
 
     public bool Contains(string documentId) =>
         Scalar("SELECT 1 FROM documents WHERE id = $1 UNION ALL SELECT 1 FROM publications WHERE variant_id = $1 LIMIT 1", documentId) is not null;
@@ -207,63 +269,79 @@ public sealed class PostgresStore : IStore
     public IEnumerable<DocumentRecord> Documents(int offset = 0, int limit = int.MaxValue) =>
         ReadDocuments("ORDER BY published NULLS FIRST, id COLLATE \"C\" LIMIT $1 OFFSET $2", (long)limit, (long)offset);
 
-    private List<DocumentRecord> ReadDocuments(string tail, params object?[] args)
-    {
-        using var conn = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body FROM documents {tail}", conn);
-        Add(cmd, args);
-        using var r = cmd.ExecuteReader();
-        var list = new List<DocumentRecord>();
-        while (r.Read())
-        {
-            list.Add(new DocumentRecord(
-                r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3),
-                JsonSerializer.Deserialize(r.GetString(4), StoreJson.Default.IReadOnlyListString) ?? [],
-                Date(r, 5), r.GetBoolean(6), Text(r, 7), Text(r, 8), r.GetString(9), r.GetString(10)));
-        }
-        return list;
-    }
+    private List<DocumentRecord> ReadDocuments(string tail, params object?[] args) =>
+        Rows($"SELECT id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body FROM documents {tail}",
+            r => new DocumentRecord(
+                r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Strings(r.GetString(4)),
+                Date(r, 5), r.GetBoolean(6), Text(r, 7), Text(r, 8), r.GetString(9), r.GetString(10)),
+            args);
 
     public IEnumerable<StatementRecord> QueryStatements(StatementQuery q)
     {
-        var where = new List<string>();
-        var args = new List<object?>();
-        string Arg(object? value)
-        {
-            args.Add(value);
-            return "$" + args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        // Each filter means what it means in SqliteStore: substring speaker match, every search word required,
-        // outlet compared without case, dates on the statement's own date or else the publication date.
-        if (q.Speaker is { } speaker)
-            where.Add($"s.speaker ILIKE {Arg("%" + EscapeLike(speaker) + "%")}");
-        if (q.Text is { } text)
-            where.Add($"s.search @@ plainto_tsquery('simple', {Arg(SearchText.Fold(text))})");
-        if (q.Outlet is { } outlet)
-            where.Add($"lower(d.outlet) = lower({Arg(outlet)})");
-        if (q.From is { } from)
-            where.Add($"coalesce(s.said_on, d.published) >= {Arg(from)}");
-        if (q.To is { } to)
-            where.Add($"coalesce(s.said_on, d.published) <= {Arg(to)}");
+        var filter = StatementFilter(q);
         var sql = $"""
-            SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length
+            SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length,
+                   s.said_on_is_publication, d.title
             FROM statements s JOIN documents d ON d.id = s.document_id
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            {filter.Where}
             ORDER BY coalesce(s.said_on, d.published) NULLS FIRST, s.document_id COLLATE "C", s.start
-            LIMIT {Arg((long)q.Limit)} OFFSET {Arg((long)q.Offset)}
+            LIMIT {filter.Arg((long)q.Limit)} OFFSET {filter.Arg((long)q.Offset)}
             """;
-        using var conn = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand(sql, conn);
-        Add(cmd, [.. args]);
-        using var r = cmd.ExecuteReader();
-        var list = new List<StatementRecord>();
-        while (r.Read())
+        return Rows(sql, r => new StatementRecord(
+            r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Date(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
+            Text(r, 8), Text(r, 9), Date(r, 10), r.GetInt32(11), r.GetInt32(12), r.GetBoolean(13), Text(r, 14)), [.. filter.Args]);
+    }
+
+    public long CountStatements(StatementQuery q)
+    {
+        var filter = StatementFilter(q);
+        return (long)Scalar($"SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id {filter.Where}", [.. filter.Args])!;
+    }
+
+    /// <summary>
+    /// The WHERE clause of a statement query over <c>statements s JOIN documents d</c>. Each filter means what it
+    /// means in SqliteStore: substring speaker match, every search word required, outlet compared without case,
+    /// dates on the statement's own date or else the publication date.
+    /// </summary>
+    private static Filter StatementFilter(StatementQuery q)
+    {
+        var f = new Filter();
+        if (q.Speaker is { } speaker)
+            f.Add($"s.speaker ILIKE {f.Arg("%" + EscapeLike(speaker) + "%")}");
+        if (q.Text is { } text)
+            f.Add($"s.search @@ plainto_tsquery('simple', {f.Arg(SearchText.Fold(text))})");
+        if (q.Outlet is { } outlet)
+            f.Add($"lower(d.outlet) = lower({f.Arg(outlet)})");
+        if (q.From is { } from)
+            f.Add($"coalesce(s.said_on, d.published) >= {f.Arg(from)}");
+        if (q.To is { } to)
+            f.Add($"coalesce(s.said_on, d.published) <= {f.Arg(to)}");
+        if (q.EntityId is { } entity)
+            f.Add($"s.id IN ({CorpusSql.SpokenByIds(f.Arg(entity))})");
+        if (q.DocumentId is { } document)
+            f.Add($"s.document_id = {f.Arg(document)}");
+        if (q.Ids is { } ids)
+            f.Add($"s.id = ANY({f.Arg(ids.ToArray())})");
+        return f;
+    }
+
+    /// <summary>A WHERE clause built condition by condition, with its positional parameters.</summary>
+    private sealed class Filter
+    {
+        private readonly List<string> _conditions = [];
+
+        public List<object?> Args { get; } = [];
+
+        public string Where => _conditions.Count > 0 ? "WHERE " + string.Join(" AND ", _conditions) : "";
+
+        public void Add(string condition) => _conditions.Add(condition);
+
+        /// <summary>Adds a parameter and returns its placeholder.</summary>
+        public string Arg(object? value)
         {
-            list.Add(new StatementRecord(
-                r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Date(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
-                Text(r, 8), Text(r, 9), Date(r, 10), r.GetInt32(11), r.GetInt32(12)));
+            Args.Add(value);
+            return "$" + Args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        return list;
     }
 
     public void Dispose() => _source.Dispose();
@@ -274,12 +352,27 @@ public sealed class PostgresStore : IStore
 
     private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
 
+    private static IReadOnlyList<string> Strings(string json) => JsonSerializer.Deserialize(json, StoreJson.Default.IReadOnlyListString) ?? [];
+
     private object? Scalar(string sql, params object?[] args)
     {
         using var conn = _source.OpenConnection();
         using var cmd = new NpgsqlCommand(sql, conn);
         Add(cmd, args);
         return cmd.ExecuteScalar();
+    }
+
+    /// <summary>Runs a query on a connection of its own and maps every row.</summary>
+    private List<T> Rows<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] args)
+    {
+        using var conn = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand(sql, conn);
+        Add(cmd, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+            list.Add(read(r));
+        return list;
     }
 
     private static object? Scalar(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, params object?[] args)

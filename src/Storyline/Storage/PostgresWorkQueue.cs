@@ -85,27 +85,30 @@ public sealed class PostgresWorkQueue
 
     /// <summary>
     /// Stores the item's documents and marks it done, in one transaction. Returns false (and stores nothing) when the
-    /// lease was lost: the item ran past its lease and another worker claimed it, whose result stands.
+    /// lease was lost: the item ran past its lease and another worker claimed it, whose result stands. A transaction
+    /// PostgreSQL rolls back to break a deadlock with another worker is run again.
     /// </summary>
     public bool Complete(WorkItem item, IEnumerable<Document> documents, string? note = null, Action<Document, SaveOutcome>? saved = null)
     {
-        using var conn = _store.OpenConnection();
-        using var tx = conn.BeginTransaction();
-        // Lock the item first: while we hold it, no other worker can take it over, so the documents and the 'done' land together.
-        using (var own = new NpgsqlCommand("SELECT 1 FROM work_items WHERE id = $1 AND lease_owner = $2 AND state = 'pending' FOR UPDATE", conn, tx))
+        var list = documents.ToList();
+        var outcomes = _store.InTransaction((conn, tx) =>
         {
-            own.Parameters.Add(new NpgsqlParameter<long> { TypedValue = item.Id });
-            own.Parameters.Add(new NpgsqlParameter<string> { TypedValue = item.Lease });
-            if (own.ExecuteScalar() is null)
-                return false;
-        }
-        var outcomes = new List<(Document, SaveOutcome)>();
-        foreach (var d in documents)
-            outcomes.Add((d, PostgresStore.Save(d, conn, tx)));
-        Finish(conn, tx, item, "done", note);
-        tx.Commit();
-        foreach (var (d, o) in outcomes)
-            saved?.Invoke(d, o);
+            // Lock the item first: while we hold it, no other worker can take it over, so the documents and the 'done' land together.
+            using (var own = new NpgsqlCommand("SELECT 1 FROM work_items WHERE id = $1 AND lease_owner = $2 AND state = 'pending' FOR UPDATE", conn, tx))
+            {
+                own.Parameters.Add(new NpgsqlParameter<long> { TypedValue = item.Id });
+                own.Parameters.Add(new NpgsqlParameter<string> { TypedValue = item.Lease });
+                if (own.ExecuteScalar() is null)
+                    return null;
+            }
+            var stored = PostgresStore.SaveAll(list, conn, tx);
+            Finish(conn, tx, item, "done", note);
+            return stored;
+        });
+        if (outcomes is null)
+            return false;
+        for (int i = 0; i < list.Count; i++)
+            saved?.Invoke(list[i], outcomes[i]);
         return true;
     }
 

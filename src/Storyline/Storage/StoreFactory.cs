@@ -5,5 +5,5 @@ public static class StoreFactory
 {
     public static bool IsPostgres(string db) => PostgresConnection.IsPostgres(db);
 
-    public static IStore Open(string db) => IsPostgres(db) ? new PostgresStore(db) : new SqliteStore(db);
+    public static ICorpusStore Open(string db) => IsPostgres(db) ? new PostgresStore(db) : new SqliteStore(db);
 }
