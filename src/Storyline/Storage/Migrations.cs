@@ -110,6 +110,8 @@ internal static class SqliteMigrations
         INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
             SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
         """,
+        // 4: each statement's confidence (Statements/StatementConfidence); null for statements stored before.
+        "ALTER TABLE statements ADD COLUMN confidence REAL;",
     ];
 
     /// <summary>

@@ -126,5 +126,7 @@ internal static class PostgresMigrations
         INSERT INTO publications (document_id, source_uri, variant_id, outlet, title, published)
             SELECT id, coalesce(source_uri, id), id, outlet, title, published FROM documents;
         """,
+        // 4: each statement's confidence, as SQLite step 4.
+        "ALTER TABLE statements ADD COLUMN confidence DOUBLE PRECISION;",
     ];
 }
