@@ -34,7 +34,7 @@ internal static class ExportCommand
 
 public static class StatementExport
 {
-    public static readonly string[] Columns = ["id", "document_id", "source_uri", "outlet", "published", "speaker", "kind", "text", "cue", "addressee", "said_on", "start", "length"];
+    public static readonly string[] Columns = ["id", "document_id", "source_uri", "outlet", "published", "speaker", "kind", "text", "cue", "addressee", "said_on", "start", "length", "confidence"];
 
     public static int WriteJsonLines(IEnumerable<StatementRecord> rows, TextWriter writer)
     {
@@ -55,7 +55,8 @@ public static class StatementExport
         foreach (var s in rows)
         {
             string?[] fields = [s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.DocumentId, s.SourceUri, s.Outlet, Date(s.Published), s.Speaker, s.Kind, s.Text, s.Cue, s.Addressee, Date(s.SaidOn),
-                s.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                s.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Confidence?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)];
             writer.WriteLine(string.Join(',', fields.Select(Quote)));
             n++;
         }

@@ -24,13 +24,14 @@ internal static class StatementsCommand
             using var store = opened!;
             var q = new StatementQuery(r.GetValue(speaker), r.GetValue(query), r.GetValue(outlet), r.GetValue(from), r.GetValue(to), 0, Math.Max(1, r.GetValue(limit)));
             var rows = store.QueryStatements(q).ToList();
-            var table = new Table().Expand().AddColumns("said on", "speaker", "kind", "statement", "reported by");
+            var table = new Table().Expand().AddColumns("said on", "speaker", "kind", "conf.", "statement", "reported by");
             foreach (var s in rows)
             {
                 table.AddRow(
                     Markup.Escape(s.SaidOn?.ToString("yyyy-MM-dd") ?? s.Published?.ToString("yyyy-MM-dd") ?? "?"),
                     Markup.Escape(s.Speaker ?? "(unknown)"),
                     s.Kind,
+                    s.Confidence?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "–",
                     Markup.Escape(Shorten(s.Text, 160)),
                     Markup.Escape(s.Outlet ?? s.SourceUri ?? s.DocumentId[..12]));
             }

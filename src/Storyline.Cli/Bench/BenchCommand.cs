@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks: documents/s, latency and memory, side by side with reference tools");
         command.Subcommands.Add(Pipeline());
         command.Subcommands.Add(Extraction());
+        command.Subcommands.Add(Statements());
         return command;
     }
 
@@ -24,6 +25,17 @@ internal static class BenchCommand
         command.SetAction(r => r.GetValue(count) < 1
             ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
             : PipelineBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(threads)!));
+        return command;
+    }
+
+    private static Command Statements()
+    {
+        var folders = Folders();
+        var count = new Option<int>("--count") { Description = "Articles to run the stage on (bodies are repeated)", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("statements", "The statement stage alone, one core, on the article bodies of the pages: articles/s") { folders, count };
+        command.SetAction(r => r.GetValue(count) < 1
+            ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
+            : StatementsBench.Run(r.GetValue(folders)!, r.GetValue(count)));
         return command;
     }
 

@@ -39,6 +39,8 @@ public sealed record Entity(
 public enum StatementKind { Direct, Indirect, Mixed }
 
 /// <summary>An attributed statement: who said what (content span), how (cue), to whom and when.</summary>
+/// <remarks><see cref="Confidence"/> estimates the chance (0–1) that this is a true attribution with the right
+/// speaker; null where no estimate was made (statements stored before it existed).</remarks>
 public sealed record Statement(
     Span Content,
     StatementKind Kind,
@@ -47,7 +49,8 @@ public sealed record Statement(
     Span? Cue = null,
     string? Addressee = null,
     DateOnly? SaidOn = null,
-    bool SaidOnIsPublication = false);
+    bool SaidOnIsPublication = false,
+    double? Confidence = null);
 
 public enum TimexType { Date, Time, Duration, Set }
 

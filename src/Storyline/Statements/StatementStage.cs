@@ -39,6 +39,7 @@ public sealed class StatementStage : IStage
 
         var statements = new List<Statement>();
         Statement? previous = null;
+        SpeakerKind? previousKind = null;
         int previousParagraph = -1;
         for (int i = 0; i < paragraphs.Count; i++)
         {
@@ -51,7 +52,8 @@ public sealed class StatementStage : IStage
                 if (found.Count == 0 && StandaloneQuote(p, sentence) is { } alone && previous is not null && previousParagraph >= i - 1)
                 {
                     // A quote with no cue of its own continues the speaker just quoted: “…,” Putin said. “…”
-                    var continued = new Statement(alone, StatementKind.Direct, previous.Speaker, previous.SpeakerSpan);
+                    var continued = new Statement(alone, StatementKind.Direct, previous.Speaker, previous.SpeakerSpan,
+                        Confidence: StatementConfidence.Of(StatementFrame.Continuation, previousKind));
                     if (previousParagraph == i - 1 && RunsOnFrom(paragraphs[previousParagraph].Paragraph, previous) && p.IsQuoteMark(0))
                         statements[^1] = previous = previous with { Content = Span.FromBounds(previous.Content.Start, alone.End) };
                     else
@@ -67,7 +69,11 @@ public sealed class StatementStage : IStage
                     if (name is null)
                         continue;
                     var speakerSpan = a.Speaker?.Span ?? previous?.SpeakerSpan;
-                    var statement = new Statement(a.Content, a.Kind ?? KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee);
+                    var kind = a.Speaker?.Kind ?? previousKind;
+                    var frame = a.Cue is { } cue ? StatementConfidence.FrameOf(_lexicon, text[cue.Start..cue.End]) : StatementFrame.Continuation;
+                    var statement = new Statement(a.Content, a.Kind ?? KindOf(a.Content, p), name, speakerSpan, a.Cue, a.Addressee,
+                        Confidence: StatementConfidence.Of(frame, kind));
+                    previousKind = kind;
                     statements.Add(previous = statement);
                     previousParagraph = i;
                     resolver.NoteSpeaker(a.Speaker?.Span.Start ?? a.Content.Start, name);
@@ -103,7 +109,7 @@ public sealed class StatementStage : IStage
             };
             // A labelled transcript names its turns; a headed one depends on knowing the interviewee.
             if (speaker is not null && (interviewee is not null || turn.Label is not null))
-                statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker));
+                statements.Add(new Statement(turn.Content, StatementKind.Direct, speaker, Confidence: StatementConfidence.Of(StatementFrame.Transcript, null)));
         }
     }
 

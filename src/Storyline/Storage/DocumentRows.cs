@@ -20,13 +20,13 @@ internal static class DocumentRows
 
     public static IEnumerable<string> Aliases(Entity e) => e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    /// <summary>Statement columns: document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, text.</summary>
+    /// <summary>Statement columns: document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence, text.</summary>
     public static IEnumerable<object?[]> Statements(Document d) =>
         d.Statements.Select(st => new object?[]
         {
             d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
             st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
-            st.Addressee, st.SaidOn, st.SaidOnIsPublication, d.Slice(st.Content),
+            st.Addressee, st.SaidOn, st.SaidOnIsPublication, st.Confidence, d.Slice(st.Content),
         });
 
     public static IEnumerable<object?[]> TimeExpressions(Document d) =>

@@ -34,7 +34,8 @@ public sealed record StatementRecord(
     int Start,
     int Length,
     bool SaidOnIsPublication = false,
-    string? Title = null);
+    string? Title = null,
+    double? Confidence = null);
 
 /// <summary>A document as stored, without its annotations.</summary>
 public sealed record DocumentRecord(

@@ -113,6 +113,8 @@ internal static class SqliteMigrations
         // 4: nothing here. PostgreSQL's step 4 gives the annotation tables the insertion order that SQLite's rowid
         // already keeps; the step exists so that version 4 means the same schema in both stores.
         "SELECT 1;",
+        // 5: each statement's confidence (Statements/StatementConfidence); null for statements stored before.
+        "ALTER TABLE statements ADD COLUMN confidence REAL;",
     ];
 
     /// <summary>

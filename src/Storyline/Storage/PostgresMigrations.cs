@@ -136,5 +136,7 @@ internal static class PostgresMigrations
         ALTER TABLE disputes ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
         CREATE INDEX disputes_document ON disputes(document_id);
         """,
+        // 5: each statement's confidence, as SQLite step 5.
+        "ALTER TABLE statements ADD COLUMN confidence DOUBLE PRECISION;",
     ];
 }

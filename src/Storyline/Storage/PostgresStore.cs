@@ -192,8 +192,8 @@ public sealed partial class PostgresStore : ICorpusStore
         Rows("INSERT INTO mentions VALUES ($1, $2, $3, $4, $5)", DocumentRows.Mentions(d));
         Rows(
             """
-            INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, text, search)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, to_tsvector('simple', $15))
+            INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence, text, search)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_tsvector('simple', $16))
             """,
             DocumentRows.Statements(d).Select(r => r.Append(SearchText.Fold((string)r[^1]!)).ToArray()));
         Rows("INSERT INTO time_expressions VALUES ($1, $2, $3, $4, $5)", DocumentRows.TimeExpressions(d));
@@ -281,7 +281,7 @@ public sealed partial class PostgresStore : ICorpusStore
         var filter = StatementFilter(q);
         var sql = $"""
             SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length,
-                   s.said_on_is_publication, d.title
+                   s.said_on_is_publication, d.title, s.confidence
             FROM statements s JOIN documents d ON d.id = s.document_id
             {filter.Where}
             ORDER BY coalesce(s.said_on, d.published) NULLS FIRST, s.document_id COLLATE "C", s.start
@@ -289,7 +289,8 @@ public sealed partial class PostgresStore : ICorpusStore
             """;
         return Rows(sql, r => new StatementRecord(
             r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Date(r, 4), Text(r, 5), r.GetString(6), r.GetString(7),
-            Text(r, 8), Text(r, 9), Date(r, 10), r.GetInt32(11), r.GetInt32(12), r.GetBoolean(13), Text(r, 14)), [.. filter.Args]);
+            Text(r, 8), Text(r, 9), Date(r, 10), r.GetInt32(11), r.GetInt32(12), r.GetBoolean(13), Text(r, 14),
+            r.IsDBNull(15) ? null : r.GetDouble(15)), [.. filter.Args]);
     }
 
     public long CountStatements(StatementQuery q)

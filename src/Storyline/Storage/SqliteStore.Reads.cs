@@ -45,11 +45,12 @@ public sealed partial class SqliteStore
                 r => new TimeExpression(new Span(r.GetInt32(0), r.GetInt32(1)), Enum.Parse<TimexType>(r.GetString(2), ignoreCase: true), r.GetString(3)), arg);
             d.Statements = Rows(
                 """
-                SELECT start, length, kind, speaker, speaker_start, speaker_length, cue_start, cue_length, addressee, said_on, said_on_is_publication
+                SELECT start, length, kind, speaker, speaker_start, speaker_length, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence
                 FROM statements WHERE document_id = $id ORDER BY id
                 """,
                 r => new Statement(new Span(r.GetInt32(0), r.GetInt32(1)), Enum.Parse<StatementKind>(r.GetString(2), ignoreCase: true), NullableString(r, 3),
-                    NullableSpan(r, 4), NullableSpan(r, 6), NullableString(r, 8), ParseDate(NullableString(r, 9)), r.GetInt64(10) != 0), arg);
+                    NullableSpan(r, 4), NullableSpan(r, 6), NullableString(r, 8), ParseDate(NullableString(r, 9)), r.GetInt64(10) != 0,
+                    r.IsDBNull(11) ? null : r.GetDouble(11)), arg);
             d.Events = Rows("SELECT start, length, type, participants, date, place, negated, hypothetical FROM events WHERE document_id = $id ORDER BY id",
                 r => new Event(new Span(r.GetInt32(0), r.GetInt32(1)), r.GetString(2), Strings(r.GetString(3)), NullableString(r, 4), NullableString(r, 5),
                     r.GetInt64(6) != 0, r.GetInt64(7) != 0), arg);

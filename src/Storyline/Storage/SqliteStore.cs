@@ -188,9 +188,9 @@ public sealed partial class SqliteStore : ICorpusStore
         }
         using (var cmd = Prepare(
             """
-            INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, text)
-            VALUES ($d, $s, $l, $k, $sp, $sps, $spl, $c, $cs, $cl, $a, $on, $pub, $text) RETURNING id
-            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$text"))
+            INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence, text)
+            VALUES ($d, $s, $l, $k, $sp, $sps, $spl, $c, $cs, $cl, $a, $on, $pub, $cf, $text) RETURNING id
+            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$cf", "$text"))
         using (var fts = Prepare("INSERT INTO statements_fts (rowid, text) VALUES ($id, $text)", tx, "$id", "$text"))
         {
             foreach (var st in d.Statements)
@@ -198,7 +198,7 @@ public sealed partial class SqliteStore : ICorpusStore
                 var text = d.Slice(st.Content);
                 SetAll(cmd, d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
                     st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
-                    st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, text);
+                    st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, st.Confidence, text);
                 var id = (long)cmd.ExecuteScalar()!;
                 Run(fts, id, text);
             }
@@ -281,7 +281,7 @@ public sealed partial class SqliteStore : ICorpusStore
         args.Add(("$offset", q.Offset));
         var sql = $"""
             SELECT s.id, s.document_id, d.source_uri, d.outlet, d.published, s.speaker, s.kind, s.text, s.cue, s.addressee, s.said_on, s.start, s.length,
-                   s.said_on_is_publication, d.title
+                   s.said_on_is_publication, d.title, s.confidence
             FROM statements s JOIN documents d ON d.id = s.document_id
             {where}
             ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start
@@ -297,7 +297,8 @@ public sealed partial class SqliteStore : ICorpusStore
                 list.Add(new StatementRecord(
                     r.GetInt64(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), ParseDate(NullableString(r, 4)),
                     NullableString(r, 5), r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9),
-                    ParseDate(NullableString(r, 10)), r.GetInt32(11), r.GetInt32(12), r.GetInt64(13) != 0, NullableString(r, 14)));
+                    ParseDate(NullableString(r, 10)), r.GetInt32(11), r.GetInt32(12), r.GetInt64(13) != 0, NullableString(r, 14),
+                    r.IsDBNull(15) ? null : r.GetDouble(15)));
             }
             return list;
         }
