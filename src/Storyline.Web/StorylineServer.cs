@@ -26,7 +26,8 @@ public sealed record ServerOptions(ICorpusStore Store, IReadOnlyList<string>? Ur
 
 /// <summary>
 /// The Storyline web app: the JSON API under <c>/api</c>, its OpenAPI document at <c>/openapi/v1.json</c>, and the
-/// browser UI (static files embedded in this assembly) at <c>/</c>.
+/// browser UI at <c>/</c>: pages rendered on the server from Razor components (Pages/), styled by a stylesheet
+/// embedded in this assembly.
 /// </summary>
 public static class StorylineServer
 {
@@ -53,6 +54,8 @@ public static class StorylineServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Store);
         builder.Services.AddSingleton<IStoryReader, StoredStoryReader>();
+        builder.Services.AddSingleton<StoryRefresher>();
+        builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(_ => Pipeline.CreateDefault());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j =>
@@ -64,6 +67,8 @@ public static class StorylineServer
         {
             doc.Info.Title = "Storyline";
             doc.Info.Description = "Who said what, when, to whom, reported by whom. Lists take offset and limit and return the total.";
+            if (options.Writable)
+                ApiKeyScheme.Describe(doc);
             return Task.CompletedTask;
         }));
 
@@ -75,14 +80,17 @@ public static class StorylineServer
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/openapi"),
             api => api.UseMiddleware<ETagMiddleware>());
 
-        var ui = new EmbeddedFileProvider(typeof(StorylineServer).Assembly, "Storyline.Web.wwwroot");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = ui });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = ui });
+        var assets = new EmbeddedFileProvider(typeof(StorylineServer).Assembly, "Storyline.Web.wwwroot");
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
 
         app.MapOpenApi();
         ReadApi.Map(app);
         if (options.Writable)
             WriteApi.Map(app);
+        Pages.UiPages.Map(app);
+
+        // Documents stored by `storyline run` since the last `storyline stories` join their stories before the first page.
+        app.Services.GetRequiredService<StoryRefresher>().Refresh();
 
         if (!options.UrlsAreExplicit)
             app.Lifetime.ApplicationStarted.Register(() => RefuseNonLoopback(app));
@@ -109,8 +117,8 @@ public static class StorylineServer
     private static async Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var h = context.Response.Headers;
-        // The UI builds its DOM from data with textContent; the policy is a second wall should that ever slip.
-        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        // Razor encodes every value it writes; the policy (no script at all) is a second wall should that ever slip.
+        h.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "no-referrer";
         await next();

@@ -39,11 +39,7 @@ internal static class ReadApi
             var page = errors.Page(offset, limit);
             if (errors.Any)
                 return (Results<Ok<PageDto<DisputeItem>>, ValidationProblem>)errors.Problem();
-            // Across documents first (one outlet denied by another), then those within one article.
-            var documents = DocumentLookup(store);
-            var all = store.CrossDisputes().Select(x => DisputeItem.From(x, documents))
-                .Concat(store.Disputes(0, int.MaxValue).Items.Select(DisputeItem.From)).ToList();
-            return TypedResults.Ok(PageDto<DisputeItem>.Of(page.Slice(all), page));
+            return TypedResults.Ok(PageDto<DisputeItem>.Of(page.Slice(AllDisputes(store)), page));
         }).WithTags("disputes").WithSummary("Claims and the passages that contest them, across outlets and within one article");
 
         var stories = api.MapGroup("/stories").WithTags("stories");
@@ -58,6 +54,13 @@ internal static class ReadApi
             .WithSummary("One story with every report of each statement and the disputes across sources");
 
         api.MapGet("/search", Search).WithTags("search").WithSummary("Documents, statements and entities matching the words of q");
+    }
+
+    /// <summary>Across documents first (one outlet denied by another), then those within one article.</summary>
+    internal static List<DisputeItem> AllDisputes(ICorpusStore store)
+    {
+        var documents = DocumentLookup(store);
+        return [.. store.CrossDisputes().Select(x => DisputeItem.From(x, documents)), .. store.Disputes(0, int.MaxValue).Items.Select(DisputeItem.From)];
     }
 
     /// <summary>Documents by id, each read once per request.</summary>

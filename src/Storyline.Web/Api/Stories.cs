@@ -13,7 +13,7 @@ public sealed record EventCluster(string Id, string Type, DateOnly? From, DateOn
 
 /// <summary>
 /// A story with every report of every statement and event in it (each with its document and span) and the disputes
-/// that touch them.
+/// that touch them, across documents and within one.
 /// </summary>
 public sealed record StoryDetail(
     string Id,
@@ -75,9 +75,14 @@ public sealed class StoredStoryReader(ICorpusStore store) : IStoryReader
         bool Touches(string document, int start, int length) =>
             spans.Any(s => s.DocumentId == document && s.Start < start + length && start < s.Start + s.Length);
         var documents = ReadApi.DocumentLookup(store);
+        // Across outlets first; then a report and its denial within one article ("Kommersant reported …; the Kremlin said …").
         var disputes = store.CrossDisputes()
             .Where(x => Touches(x.ClaimDocumentId, x.ClaimStart, x.ClaimLength) || Touches(x.DisputedDocumentId, x.DisputedStart, x.DisputedLength))
-            .Select(x => DisputeItem.From(x, documents)).ToList();
+            .Select(x => DisputeItem.From(x, documents))
+            .Concat(store.Disputes(0, int.MaxValue).Items
+                .Where(x => Touches(x.DocumentId, x.Claim.Start, x.Claim.Length) || Touches(x.DocumentId, x.DisputedBy.Start, x.DisputedBy.Length))
+                .Select(DisputeItem.From))
+            .ToList();
         return new StoryDetail(story.Id, story.Title, story.From, story.To, statements, events, disputes);
     }
 

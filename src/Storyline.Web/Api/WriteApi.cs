@@ -63,7 +63,7 @@ internal static class WriteApi
     }
 
     private static Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult> Ingest(
-        IngestRequest request, ICorpusStore store, Pipeline pipeline, ILoggerFactory logs)
+        IngestRequest request, ICorpusStore store, Pipeline pipeline, StoryRefresher stories, ILoggerFactory logs)
     {
         var errors = new RequestErrors();
         if (Problems.Given(request.Url) is null)
@@ -95,6 +95,8 @@ internal static class WriteApi
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
         var outcome = store.Save(document) == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.AlreadyStored;
+        if (outcome == IngestOutcome.Added)
+            stories.Refresh();
         var response = Response(document.Id, outcome, document);
         return outcome == IngestOutcome.Added ? TypedResults.Created(response.Location, response) : TypedResults.Ok(response);
     }
@@ -102,13 +104,15 @@ internal static class WriteApi
     private static IngestResponse Response(string id, IngestOutcome outcome, Document? d) =>
         new(id, outcome, $"/api/documents/{id}", d?.Statements.Count ?? 0, d?.Entities.Count ?? 0);
 
-    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(ICorpusStore store, Pipeline pipeline, string? document)
+    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(ICorpusStore store, Pipeline pipeline, StoryRefresher stories, string? document)
     {
         if (Problems.Given(document) is { } wanted)
         {
             if (store.Load(wanted) is not { } one)
                 return Problems.NotFound($"no document {wanted}");
-            return TypedResults.Ok(new RerunResponse(1, Reannotate(one, store, pipeline)));
+            int found = Reannotate(one, store, pipeline);
+            stories.Refresh();
+            return TypedResults.Ok(new RerunResponse(1, found));
         }
         int documents = 0;
         long statements = 0;
@@ -128,6 +132,7 @@ internal static class WriteApi
             statements += Reannotate(stored, store, pipeline);
             documents++;
         }
+        stories.Refresh();
         return TypedResults.Ok(new RerunResponse(documents, statements));
     }
 

@@ -218,6 +218,44 @@ public class ApiTests(WebServer server)
         foreach (var path in new[] { "/api/documents", "/api/documents/{id}", "/api/statements", "/api/entities", "/api/entities/{id}/timeline", "/api/search", "/api/stories" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         Assert.True(paths.GetProperty("/api/documents").TryGetProperty("post", out _));
+        Assert.False(paths.TryGetProperty("/stories", out _), "the browser pages are not API endpoints");
+
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal(StorylineServer.ApiKeyHeader, scheme.GetProperty("name").GetString());
+        var post = paths.GetProperty("/api/documents").GetProperty("post");
+        Assert.True(post.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        Assert.False(paths.GetProperty("/api/documents").GetProperty("get").TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task Ingesting_two_reports_of_one_remark_makes_a_story_at_once()
+    {
+        using var dir = new TempDir();
+        using var store = new SqliteStore(dir.File("stories.db"));
+        var (app, address) = await WebServer.Start(new ServerOptions(store, ["http://127.0.0.1:0"], WebServer.ApiKey));
+        await using (app)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add(StorylineServer.ApiKeyHeader, WebServer.ApiKey);
+            Assert.Equal(0, (await http.GetFromJsonAsync<JsonElement>("/api/stories")).GetProperty("total").GetInt64());
+            var reports = new[]
+            {
+                ("https://harbour-gazette.example/bridge", "Harbour Gazette",
+                    "The harbour bridge will close for repairs until March, the mayor says.\n“We will close the harbour bridge for repairs until March,” Mayor Anna Berg said on Monday. The council approved the budget for the work last week. Ferries will run every twenty minutes while the bridge is shut."),
+                ("https://valley-post.example/bridge", "Valley Post",
+                    "Bridge to shut until March.\n“We will close the harbour bridge for repairs until March,” Anna Berg told reporters on Monday. Drivers are asked to use the ring road. The repairs were first planned for the summer."),
+            };
+            foreach (var (url, outlet, text) in reports)
+            {
+                using var created = await http.PostAsJsonAsync("/api/documents", new { url, text, outlet, published = "2031-05-06" });
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            }
+            var stories = await http.GetFromJsonAsync<JsonElement>("/api/stories");
+            var story = Assert.Single(stories.GetProperty("items").EnumerateArray());
+            Assert.Equal(["Harbour Gazette", "Valley Post"], story.GetProperty("outlets").EnumerateArray().Select(o => o.GetString()));
+        }
     }
 
     [Fact]

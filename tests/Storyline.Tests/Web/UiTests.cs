@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,7 +47,7 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>The browser UI, driven in a real Chromium against the real server: what a reader sees and can do.</summary>
+/// <summary>The server-rendered pages, driven in a real Chromium against the real server: what a reader sees and can do.</summary>
 [Collection("web")]
 public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
@@ -80,9 +82,9 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
             await _context.DisposeAsync();
     }
 
-    private async Task Open(string hash, string heading)
+    private async Task Open(string path, string heading)
     {
-        await _page.GotoAsync("/" + hash);
+        await _page.GotoAsync(path);
         await Expect(_page.Locator("main h1")).ToHaveTextAsync(heading);
     }
 
@@ -92,10 +94,27 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The story (as the API serves it) that holds what a test looks for: which story a cluster is threaded into
+    /// depends on the clustering, and the page must show it wherever it is.
+    /// </summary>
+    private async Task<string> StoryWhere(Func<JsonElement, bool> holds)
+    {
+        var stories = await server.Client.GetFromJsonAsync<JsonElement>("/api/stories?limit=500");
+        foreach (var s in stories.GetProperty("items").EnumerateArray())
+        {
+            var id = s.GetProperty("id").GetString()!;
+            if (holds(await server.Client.GetFromJsonAsync<JsonElement>("/api/stories/" + Uri.EscapeDataString(id))))
+                return id;
+        }
+        Assert.Fail("no story holds it");
+        return "";
+    }
+
     [ChromiumFact]
     public async Task The_home_page_shows_the_most_quoted_people_and_latest_documents()
     {
-        await Open("", "Storyline");
+        await Open("/", "Storyline");
         var people = _page.Locator("section[aria-label='Most quoted people']");
         await Expect(people).ToContainTextAsync("Elena Varga");
         await Expect(_page.Locator("section[aria-label='Latest documents'] li").First).ToBeVisibleAsync();
@@ -109,7 +128,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     [ChromiumFact]
     public async Task A_quote_links_to_its_source_with_the_exact_sentence_highlighted()
     {
-        await Open("#/quotes?speaker=Varga&outlet=Harbour%20Gazette", "Quotes");
+        await Open("/quotes?speaker=Varga&outlet=Harbour%20Gazette", "Quotes");
         var quote = _page.Locator("article.quote").Filter(new() { HasText = "will open before the summer" });
         await quote.GetByRole(AriaRole.Link, new() { Name = "source sentence ›" }).ClickAsync();
 
@@ -128,7 +147,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     [ChromiumFact]
     public async Task A_story_shows_each_statement_with_its_reports_and_links_to_the_source()
     {
-        await Open("#/stories", "Stories");
+        await Open("/stories", "Stories");
         var first = _page.Locator("ol.stories > li > a").First;
         var title = await first.TextContentAsync();
         await first.ClickAsync();
@@ -145,9 +164,49 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     }
 
     [ChromiumFact]
+    public async Task The_Donbas_story_shows_the_remark_with_both_outlets_and_links_to_the_highlighted_sentence()
+    {
+        // The seeds: 000 (translated from Portuguese, "by force of arms") and 002 (via TASS, "by military or other means")
+        // report one remark of Putin's India Today interview, dated 4 and 3 December.
+        var id = await StoryWhere(story => story.GetProperty("statements").EnumerateArray()
+            .Any(c => c.GetProperty("reports").EnumerateArray().Any(r => r.GetProperty("text").GetString()!.Contains("by force of arms", StringComparison.Ordinal))));
+        await Open("/stories", "Stories");
+        var link = _page.Locator($"ol.stories > li > a[href='/stories/{id}']");
+        var title = await link.TextContentAsync();
+        await link.ClickAsync();
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync(title!);
+        var cluster = _page.Locator("section.cluster").Filter(new() { HasText = "by force of arms" }).Filter(new() { HasText = "by military or other means" });
+        await Expect(cluster).ToHaveCountAsync(1);
+        await Expect(cluster.Locator("ul.outlets > li")).ToHaveCountAsync(2);
+        await Expect(cluster.Locator("h2")).ToContainTextAsync("Vladimir Putin");
+        await Screenshot("story-donbas");
+
+        var report = cluster.Locator("article.quote").Filter(new() { HasText = "by force of arms" }).First;
+        var said = await report.Locator("blockquote").TextContentAsync();
+        await report.GetByRole(AriaRole.Link, new() { Name = "source sentence ›" }).ClickAsync();
+        await Expect(_page.Locator("mark#target")).ToBeInViewportAsync();
+        Assert.Equal(said, string.Concat(await _page.Locator(".article-text mark.an-target").AllTextContentsAsync()));
+        await Screenshot("story-donbas-source");
+        Assert.Empty(_consoleErrors);
+    }
+
+    [ChromiumFact]
+    public async Task A_story_shows_the_Kommersant_report_with_the_Kremlin_denial()
+    {
+        var id = await StoryWhere(story => story.GetProperty("disputes").EnumerateArray()
+            .Any(d => d.GetProperty("disputedText").GetString()!.Contains("the Kremlin said", StringComparison.Ordinal)));
+        await _page.GotoAsync("/stories/" + id);
+        var disputed = _page.Locator("section[aria-label='Disputed'] li").Filter(new() { HasText = "did not discuss" });
+        await Expect(disputed.First).ToContainTextAsync("pushing U.S. President Donald Trump to recognize");
+        await Expect(disputed.First.Locator(".tag.denial")).ToHaveTextAsync("disputed in the same article");
+        await Screenshot("story-kommersant");
+        Assert.Empty(_consoleErrors);
+    }
+
+    [ChromiumFact]
     public async Task Quotes_can_be_filtered_and_paged()
     {
-        await Open("#/quotes", "Quotes");
+        await Open("/quotes", "Quotes");
         await _page.GetByLabel("Speaker").FillAsync("Ana Ruiz");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(_page.Locator("main [role=status]")).ToHaveTextAsync($"{AnnotatedSamples.SpokespersonStatements} statements");
@@ -166,7 +225,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     [ChromiumFact]
     public async Task A_person_page_shows_the_timeline_of_what_they_said()
     {
-        await Open("#/people", "People and organisations");
+        await Open("/people", "People and organisations");
         await _page.GetByRole(AriaRole.Link, new() { Name = "Elena Varga", Exact = true }).ClickAsync();
         await Expect(_page.Locator("main h1")).ToHaveTextAsync("Elena Varga");
         var entries = _page.Locator("ol.timeline > li");
@@ -180,7 +239,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     [ChromiumFact]
     public async Task Search_from_the_header_finds_statements_documents_and_people()
     {
-        await Open("", "Storyline");
+        await Open("/", "Storyline");
         await _page.GetByLabel("Search statements, documents and people").FillAsync("Varga");
         await _page.Keyboard.PressAsync("Enter");
         await Expect(_page.Locator("main h1")).ToHaveTextAsync("Search");
@@ -192,7 +251,7 @@ public sealed class UiTests(WebServer server, Chromium chromium) : IClassFixture
     [ChromiumFact]
     public async Task Markup_in_the_data_is_shown_as_text_and_never_runs()
     {
-        await Open("#/quotes?speaker=Zed", "Quotes");
+        await Open("/quotes?speaker=Zed", "Quotes");
         var quote = _page.Locator("article.quote blockquote");
         await Expect(quote).ToContainTextAsync("<script>window.__xss=3</script><img src=x onerror=\"window.__xss=4\"> is not a quote");
         await Expect(_page.Locator("article.quote .meta a").First).ToHaveTextAsync(AnnotatedSamples.XssSpeaker);
