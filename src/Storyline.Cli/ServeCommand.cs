@@ -23,7 +23,7 @@ internal static class ServeCommand
         {
             Description = $"Enables the write endpoints (ingest, re-run) for requests that send this key; default ${ApiKeyVariable}",
         };
-        var command = new Command("Serve the API and the web UI over a database") { db, urls, apiKey };
+        var command = new Command("serve", "Serve the API and the web UI over a database") { db, urls, apiKey };
         command.SetAction(r => Run(r.GetValue(db)!, r.GetValue(urls) ?? [], r.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable)));
         return command;
     }

@@ -13,7 +13,7 @@ internal static class StoriesCommand
         var db = Commands.DbOption();
         var rebuild = new Option<bool>("--rebuild") { Description = "Forget the stored clusters and cluster every statement and event afresh" };
         var all = new Option<bool>("--all") { Description = "Also print clusters with a single report" };
-        var command = new Command("Cluster statements and events across documents, thread them into stories, find disputes") { db, rebuild, all };
+        var command = new Command("stories", "Cluster statements and events across documents, thread them into stories, find disputes") { db, rebuild, all };
         command.SetAction(r =>
         {
             if (!Output.TryOpenStore(r.GetValue(db)!, mustExist: true, out var opened, out var code))

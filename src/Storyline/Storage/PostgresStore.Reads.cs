@@ -138,7 +138,7 @@ public sealed partial class PostgresStore
         var items = Rows(
             $"""
             SELECT * FROM ({TimelineUnion}) timeline
-            ORDER BY date COLLATE "C" NULLS LAST, document_id COLLATE "C", start LIMIT $2 OFFSET $3
+            ORDER BY date COLLATE "C" NULLS LAST, document_id COLLATE "C", start, role COLLATE "C", length, type COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3
             """,
             r =>
             {
@@ -158,7 +158,7 @@ public sealed partial class PostgresStore
             """
             SELECT x.document_id, d.outlet, d.title, d.published, x.claim_start, x.claim_length, x.disputed_start, x.disputed_length, d.text
             FROM disputes x JOIN documents d ON d.id = x.document_id
-            ORDER BY d.published NULLS LAST, x.document_id COLLATE "C", x.claim_start LIMIT $1 OFFSET $2
+            ORDER BY d.published NULLS LAST, x.document_id COLLATE "C", x.claim_start, x.claim_length, x.disputed_start, x.disputed_length LIMIT $1 OFFSET $2
             """,
             r =>
             {

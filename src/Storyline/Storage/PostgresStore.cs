@@ -284,7 +284,7 @@ public sealed partial class PostgresStore : ICorpusStore
                    s.said_on_is_publication, d.title, s.confidence
             FROM statements s JOIN documents d ON d.id = s.document_id
             {filter.Where}
-            ORDER BY coalesce(s.said_on, d.published) NULLS FIRST, s.document_id COLLATE "C", s.start
+            ORDER BY coalesce(s.said_on, d.published) NULLS FIRST, s.document_id COLLATE "C", s.start, s.id
             LIMIT {filter.Arg((long)q.Limit)} OFFSET {filter.Arg((long)q.Offset)}
             """;
         return Rows(sql, r => new StatementRecord(

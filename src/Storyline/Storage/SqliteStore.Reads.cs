@@ -165,7 +165,7 @@ public sealed partial class SqliteStore
         lock (_gate)
         {
             var total = (long)Scalar($"SELECT count(*) FROM ({TimelineUnion})", ("$entity", entityId))!;
-            var items = Rows($"SELECT * FROM ({TimelineUnion}) ORDER BY date NULLS LAST, document_id, start LIMIT $limit OFFSET $offset",
+            var items = Rows($"SELECT * FROM ({TimelineUnion}) ORDER BY date NULLS LAST, document_id, start, role, length, type LIMIT $limit OFFSET $offset",
                 r =>
                 {
                     var span = new Span(r.GetInt32(5), r.GetInt32(6));
@@ -187,7 +187,7 @@ public sealed partial class SqliteStore
                 """
                 SELECT x.document_id, d.outlet, d.title, d.published, x.claim_start, x.claim_length, x.disputed_start, x.disputed_length, d.text
                 FROM disputes x JOIN documents d ON d.id = x.document_id
-                ORDER BY d.published NULLS LAST, x.document_id, x.claim_start LIMIT $limit OFFSET $offset
+                ORDER BY d.published NULLS LAST, x.document_id, x.claim_start, x.claim_length, x.disputed_start, x.disputed_length LIMIT $limit OFFSET $offset
                 """,
                 r =>
                 {

@@ -284,7 +284,7 @@ public sealed partial class SqliteStore : ICorpusStore
                    s.said_on_is_publication, d.title, s.confidence
             FROM statements s JOIN documents d ON d.id = s.document_id
             {where}
-            ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start
+            ORDER BY coalesce(s.said_on, d.published), s.document_id, s.start, s.id
             LIMIT $limit OFFSET $offset
             """;
         lock (_gate)

@@ -108,6 +108,64 @@ public sealed class WarcReaderTests
     }
 
     [Fact]
+    public void A_warc_gz_is_read_as_a_stream_record_by_record_never_whole()
+    {
+        // A 4 GiB archive that exists only as a pattern: reading it whole would take minutes; reading it as a stream
+        // takes what the records asked for, plus what the buffers look ahead.
+        var member = Gzip(SampleRecords()[2]);
+        using var archive = new RepeatingStream(member, 4L << 30);
+
+        var docs = new WarcReader(_ => { }).Read(archive, "crawl.warc.gz").Take(1000).ToList();
+
+        Assert.Equal(1000, docs.Count);
+        Assert.All(docs, d => Assert.Equal("https://a.example/one", d.Uri));
+        Assert.InRange(archive.Position, 999L * member.Length, (1000L * member.Length) + (4 << 16));
+    }
+
+    /// <summary>A read-only stream of <paramref name="length"/> bytes made of one block over and over, held once.</summary>
+    private sealed class RepeatingStream(byte[] block, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => _position = Math.Clamp(value, 0, length);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = (int)Math.Min(count, length - _position);
+            for (int i = 0; i < n; i++)
+                buffer[offset + i] = block[(_position + i) % block.Length];
+            _position += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            Position = origin switch { SeekOrigin.Begin => offset, SeekOrigin.Current => _position + offset, _ => length + offset };
+            return _position;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Warc_files_are_read_by_storyline_run()
     {
         using var dir = new TempDir();

@@ -5,13 +5,13 @@ using Storyline.Tests.Support;
 namespace Storyline.Tests.Storage;
 
 /// <summary>
-/// What every <see cref="IStore"/> promises, asserted the same way against each one: the SQLite file store and the
-/// PostgreSQL server store must give the same answers to the same questions.
+/// What every <see cref="ICorpusStore"/> promises, asserted the same way against each one: the SQLite file store and
+/// the PostgreSQL server store must give the same answers to the same questions.
 /// </summary>
-public abstract class StoreContract : IDisposable
+public abstract partial class StoreContract : IDisposable
 {
     /// <summary>Opens the store under test; each call opens the same database again.</summary>
-    protected abstract IStore Open();
+    protected abstract ICorpusStore Open();
 
     public abstract void Dispose();
 
@@ -239,7 +239,7 @@ public sealed class SqliteStoreContract : StoreContract
 {
     private readonly TempDir _dir = new();
 
-    protected override IStore Open() => new SqliteStore(_dir.File("contract.db"));
+    protected override ICorpusStore Open() => new SqliteStore(_dir.File("contract.db"));
 
     public override void Dispose() => _dir.Dispose();
 }
@@ -249,7 +249,7 @@ public sealed class PostgresStoreContract(PostgresServer server) : StoreContract
 {
     private string? _database;
 
-    protected override IStore Open()
+    protected override ICorpusStore Open()
     {
         _database ??= server.CreateDatabase();
         return new PostgresStore(server.Url(_database));
