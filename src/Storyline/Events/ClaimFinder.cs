@@ -7,11 +7,13 @@ namespace Storyline.Events;
 /// <summary>
 /// Finds numeric claims: percentages ("about 20% of Ukraine's territory"), money ("$50 billion"), areas and
 /// distances ("5 thousand square kilometers"), counts of people ("12 civilians were killed"), periods attached to
-/// an agreement ("a 30-day pause") and durations ("lasted five hours"). Each gets a normalised quantity and unit,
-/// the entity it is about (after "of", else the nearest named before it) and who claims it (the speaker of the
-/// statement it is in, or the source after "according to").
+/// an agreement ("a 30-day pause"), durations ("lasted five hours") and forecasts with a deadline ("would only be
+/// able to seize the region by August 2027"). Each gets a normalised quantity and unit, the entity it is about (the
+/// one named before it in its clause, else after "of"; for a duration, the event it measures) and who claims it
+/// (the speaker of the statement it is in, or the source after "according to"). A figure in an "including …" list
+/// after a claim is a breakdown of that claim, not a claim of its own.
 /// </summary>
-internal sealed partial class ClaimFinder
+internal sealed partial class ClaimFinder(EventLexicon lexicon)
 {
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,17 +60,60 @@ internal sealed partial class ClaimFinder
         foreach (var s in sentences)
         {
             var text = s.Span.Of(document.Text);
+            int firstOfSentence = claims.Count;
             foreach (Match m in ClaimPattern().Matches(text))
             {
                 var span = new Span(s.Span.Start + m.Index, m.Length);
                 if (claims.Any(c => c.Span.Overlaps(span)))
                     continue;
+                if (claims.Count > firstOfSentence && Breakdown(s, claims[^1].Span, span))
+                    continue;
                 var (quantity, unit) = Normalise(m);
-                claims.Add(new Claim(span, quantity, unit, Subject(s, span, document, entities), Claimant(document, s, span, entities)));
+                var subject = m.Groups["dur"].Success ? MeasuredEvent(document, s) ?? Subject(s, span, document, entities) : Subject(s, span, document, entities);
+                claims.Add(new Claim(span, quantity, unit, subject, Claimant(document, s, span, entities)));
             }
+            foreach (var t in Forecasts(document, s))
+                claims.Add(new Claim(t.Span, t.Value, "date", Subject(s, t.Span, document, entities), Claimant(document, s, t.Span, entities)));
         }
-        return claims;
+        return claims.OrderBy(c => c.Span.Start).ToList();
     }
+
+    /// <summary>"19.2% of Ukraine, including Luhansk, more than 80% of Donetsk": the second figure itemises the first.</summary>
+    private static bool Breakdown(SentenceWords s, Span previous, Span claim)
+    {
+        for (int k = 0; k < s.Words.Count && s.Words[k].Span.Start < claim.Start; k++)
+        {
+            if (s.Words[k].Span.Start >= previous.End && s.Lower[k] is "including" or "among")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A date after "by" in a clause that looks ahead ("would", "will", "expected", "projected"): the deadline is
+    /// the claim ("… able to fully seize the rest of the region by August 2027").
+    /// </summary>
+    private IEnumerable<TimeExpression> Forecasts(Document document, SentenceWords s)
+    {
+        foreach (var t in document.TimeExpressions)
+        {
+            if (t.Type != TimexType.Date || !s.Span.Contains(t.Span) || !char.IsDigit(t.Value[0]))
+                continue;
+            int first = s.Words.FindIndex(w => w.Span.Start >= t.Span.Start);
+            if (first < 1 || s.Lower[first - 1] != "by")
+                continue;
+            int clause = s.ClauseStart(first - 1, document.Text);
+            bool ahead = false;
+            for (int k = clause; k < first - 1 && !ahead; k++)
+                ahead = lexicon.Is("forecast", s.Lower[k]);
+            if (ahead)
+                yield return t;
+        }
+    }
+
+    /// <summary>The event a duration measures: the one reported in the same sentence ("press conference … stretched four hours").</summary>
+    private static string? MeasuredEvent(Document document, SentenceWords s) =>
+        document.Events.FirstOrDefault(e => e.Span.Overlaps(s.Span))?.Type.Replace('_', ' ');
 
     private static (string Quantity, string Unit) Normalise(Match m)
     {
@@ -114,15 +159,24 @@ internal sealed partial class ClaimFinder
         _ => symbol,
     };
 
-    /// <summary>The entity named right after "of" ("19.2% of Ukraine"), else the nearest named before the number.</summary>
+    /// <summary>
+    /// Who or what the figure is about: the first entity named before it in its clause, the one that holds, loses
+    /// or reaches it ("Russia currently controls 19.2% of Ukraine" → Russia); when the figure opens its clause, the
+    /// entity right after "of" ("About 5 thousand square kilometers of Donetsk" → Donetsk); else the nearest before.
+    /// </summary>
     private static string? Subject(SentenceWords s, Span claim, Document document, Dictionary<string, Entity> entities)
     {
         string? Name(EntityMention m) => m.EntityId is { } id && entities.TryGetValue(id, out var e) ? e.Name : null;
+        int word = s.Words.FindIndex(w => w.Span.End > claim.Start);
+        int clauseStart = word < 0 ? s.Span.Start : s.Words[s.ClauseStart(word, document.Text)].Span.Start;
+        var opening = s.Mentions.FirstOrDefault(m => m.Span.Start >= clauseStart && m.Span.End <= claim.Start);
+        if (opening is not null)
+            return Name(opening);
+        var before = s.Mentions.LastOrDefault(m => m.Span.End <= claim.Start);
         var next = s.Mentions.FirstOrDefault(m => m.Span.Start >= claim.End);
         if (next is not null && document.Text.AsSpan(claim.End, next.Span.Start - claim.End).Trim() is var gap
             && (gap.SequenceEqual("of") || gap.SequenceEqual("of the")))
             return Name(next);
-        var before = s.Mentions.LastOrDefault(m => m.Span.End <= claim.Start);
         return before is null ? null : Name(before);
     }
 

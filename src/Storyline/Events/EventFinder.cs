@@ -23,12 +23,18 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
     // Travel with a purpose is that purpose: "traveling to Miami for talks" is a meeting, "arrive … for a visit" a visit.
     private static readonly string[] PurposeTypes = ["meet", "visit", "summit"];
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "this", "that", "his", "her", "their", "its", "these", "those" };
+    // Words in -ing that are not gerunds, so they do not end the words that may anchor a trigger.
+    private static readonly HashSet<string> NotGerunds = new(StringComparer.Ordinal) { "during", "morning", "evening", "spring", "building", "meeting", "meetings", "briefing" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "this", "that", "his", "her", "their", "its", "these", "those", "my", "our", "your" };
+
+    // Before a participle, these make it a passive or perfect verb ("was seized by"), not a description ("territory seized by").
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had" };
 
     public List<Event> FindAll(Document document, IReadOnlyList<SentenceWords> sentences)
     {
         var entities = document.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var events = new List<Event>();
+        var events = new List<Found>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in sentences)
         {
@@ -41,8 +47,10 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
                 var trigger = lexicon.Triggers.FirstOrDefault(t => s.Matches(i, t.Words));
                 if (trigger is null || found.Any(f => f.Trigger.Type == trigger.Type) || !Satisfied(trigger, s, i, document))
                     continue;
+                if (IsBackground(s, i, trigger, document))
+                    continue;
                 // "the meeting", "Tuesday’s call" after one was reported is that one again, unless new facts follow.
-                bool definite = i > 0 && (Determiners.Contains(s.Lower[i - 1]) || s.Words[i - 1].Possessive);
+                bool definite = Definite(s, i, document.Text) >= 0;
                 if (definite && reported.Contains(trigger.Type) && !AnchoredAfter(s, i + trigger.Words.Count, document))
                     continue;
                 found.Add((trigger, i));
@@ -55,8 +63,114 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
                 events.Add(Make(document, s, trigger, at, entities));
             }
         }
-        return events;
+        return Distinct(events);
     }
+
+    /// <summary>An event as found, with the date and place that stand next to its trigger (not just anywhere in the sentence).</summary>
+    private sealed record Found(Event Event, string? NearDate, string? NearPlace)
+    {
+        /// <summary>How much the mention says about its event: one that names the place and the day is the fuller report.</summary>
+        public int Detail => (NearDate is null ? 0 : 1) + (NearPlace is null ? 0 : 1);
+    }
+
+    /// <summary>
+    /// One event per occurrence: two mentions of one type in a document that share the date or the place next to
+    /// their trigger, and do not disagree on the other, report the same occurrence ("set to travel to the United
+    /// States on Thursday … to hold talks" and "traveling to Miami on Thursday for … talks"). The fuller mention
+    /// stays; of two as full, the first.
+    /// </summary>
+    private static List<Event> Distinct(List<Found> found)
+    {
+        var keep = new bool[found.Count];
+        Array.Fill(keep, true);
+        for (int a = 0; a < found.Count; a++)
+        {
+            for (int b = a + 1; b < found.Count && keep[a]; b++)
+            {
+                if (!keep[b] || !SameOccurrence(found[a], found[b]))
+                    continue;
+                if (found[b].Detail > found[a].Detail)
+                    keep[a] = false;
+                else
+                    keep[b] = false;
+            }
+        }
+        return found.Where((_, i) => keep[i]).Select(f => f.Event).ToList();
+    }
+
+    private static bool SameOccurrence(Found a, Found b)
+    {
+        if (a.Event.Type != b.Event.Type || a.Event.Negated != b.Event.Negated || a.Event.Hypothetical != b.Event.Hypothetical)
+            return false;
+        bool sameDate = a.NearDate is not null && a.NearDate == b.NearDate;
+        bool samePlace = a.NearPlace is not null && a.NearPlace == b.NearPlace;
+        bool dateClash = a.NearDate is not null && b.NearDate is not null && a.NearDate != b.NearDate;
+        bool placeClash = a.NearPlace is not null && b.NearPlace is not null && a.NearPlace != b.NearPlace;
+        return (sameDate && !placeClash) || (samePlace && !dateClash);
+    }
+
+    /// <summary>
+    /// Index of the determiner that makes the trigger at <paramref name="at"/> definite ("the meeting", "the Modi
+    /// summit", "Tuesday’s call", "my visit"), looking back over names and a possessive; -1 when it is not definite.
+    /// </summary>
+    private static int Definite(SentenceWords s, int at, string text)
+    {
+        for (int k = at - 1; k >= 0 && k >= at - 4; k--)
+        {
+            if (s.Words[k].Possessive || Determiners.Contains(s.Lower[k]))
+                return k;
+            // Names and hyphenated modifiers between the determiner and the noun: "the Modi summit", "the end-of-year press conference".
+            if (!s.Words[k].IsCapitalised(text) && !s.Lower[k].Contains('-'))
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A trigger that does not report an occurrence of its own: a known event used as a time landmark ("before my
+    /// visit to Alaska", "after the negotiations in Alaska", "ahead of the Modi summit"; an indefinite "after a …
+    /// summit" does report one), a description inside a relative clause or participle ("Crimea, which Russia
+    /// annexed …", "territory seized by Russia"), or an undated perfect that states a standing situation
+    /// ("an area Russia has illegally annexed", "has imposed some sanctions").
+    /// </summary>
+    private bool IsBackground(SentenceWords s, int at, EventTrigger trigger, Document document)
+    {
+        int det = Definite(s, at, document.Text);
+        int before = det - 1;
+        while (before >= 0 && before > det - 4 && s.Words[before].IsCapitalised(document.Text) && !s.Words[before].SentenceInitial)
+            before--;
+        if (det >= 0 && before >= 0 && IsLandmarkPreposition(s, before))
+            return true;
+        int clause = s.ClauseStart(at, document.Text);
+        for (int k = clause; k < at; k++)
+        {
+            if (lexicon.Is("relative", s.Lower[k]))
+                return true;
+        }
+        int end = at + trigger.Words.Count;
+        if (trigger.Words.Count == 1 && at > 0 && end < s.Lower.Length && s.Lower[end] == "by" && s.Lower[at].EndsWith("ed", StringComparison.Ordinal)
+            && !Auxiliaries.Contains(s.Lower[at - 1]) && !s.Lower[at - 1].EndsWith("ly", StringComparison.Ordinal))
+            return true;
+        return PerfectBefore(s, at, clause) && !Dated(s, document);
+    }
+
+    private bool IsLandmarkPreposition(SentenceWords s, int k) =>
+        lexicon.Is("landmark", s.Lower[k]) || (k > 0 && lexicon.Is("landmark", s.Lower[k - 1] + " " + s.Lower[k]));
+
+    /// <summary>"has", "have", "had" within three words before the trigger, in its clause ("has illegally annexed").</summary>
+    private bool PerfectBefore(SentenceWords s, int at, int clause)
+    {
+        for (int k = Math.Max(clause, at - 3); k < at; k++)
+        {
+            if (lexicon.Is("perfect", s.Lower[k]))
+                return true;
+        }
+        return false;
+    }
+
+    private bool Dated(SentenceWords s, Document document) =>
+        document.TimeExpressions.Any(t => s.Span.Contains(t.Span) && t.Type is TimexType.Date or TimexType.Time)
+        || s.Lower.Any(w => Year().IsMatch(w));
 
     /// <summary>
     /// Travel for a purpose is that purpose: "traveling to Miami … for talks with US officials" is a meeting. The
@@ -102,11 +216,45 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
 
     /// <summary>A date or place among the words after the trigger ("meeting … on Tuesday", "talks in Miami").</summary>
     private bool AnchoredAfter(SentenceWords s, int from, Document document) =>
-        IsAnchored(s, from, Math.Min(s.Lower.Length, from + AnchorWordsAfter), document);
+        IsAnchored(s, from, AfterEnd(s, from, document.Text), document);
 
     /// <summary>A date or place shortly before the trigger in its own clause ("in Bishkek after a … summit").</summary>
     private bool AnchoredBefore(SentenceWords s, int at, Document document) =>
-        IsAnchored(s, Math.Max(s.ClauseStart(at, document.Text), at - AnchorWordsBefore), at, document);
+        IsAnchored(s, BeforeStart(s, at, document.Text), at, document);
+
+    /// <summary>
+    /// End of the words after a trigger that may anchor it: at most <see cref="AnchorWordsAfter"/>, and not past a
+    /// gerund, which opens a predicate of its own ("negotiations for ending the war in Ukraine": the war is in
+    /// Ukraine, not the negotiations).
+    /// </summary>
+    private static int AfterEnd(SentenceWords s, int from, string text)
+    {
+        int end = Math.Min(s.Lower.Length, from + AnchorWordsAfter);
+        for (int k = from; k < end; k++)
+        {
+            var w = s.Lower[k];
+            if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && !s.Words[k].IsCapitalised(text) && !NotGerunds.Contains(w))
+                return k;
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Start of the words before a trigger that may anchor it: within its clause, counting only lower-case words
+    /// against <see cref="AnchorWordsBefore"/>, so a long name ("after a Collective Security Treaty Organization
+    /// (CSTO) summit") counts as nothing.
+    /// </summary>
+    private static int BeforeStart(SentenceWords s, int at, string text)
+    {
+        int clause = s.ClauseStart(at, text), counted = 0, k = at;
+        while (k > clause && counted < AnchorWordsBefore)
+        {
+            k--;
+            if (!s.Words[k].IsCapitalised(text) || s.Words[k].SentenceInitial)
+                counted++;
+        }
+        return k;
+    }
 
     private bool IsAnchored(SentenceWords s, int from, int to, Document document)
     {
@@ -131,16 +279,22 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
             if (m.Type != "PLACE" || within is { } w && !w.Contains(m.Span))
                 continue;
             int before = s.Words.FindLastIndex(w => w.Span.End <= m.Span.Start);
+            // "according to Kommersant" names a source, not a place.
+            if (before > 0 && s.Lower[before - 1] == "according")
+                continue;
             if (before >= 0 && lexicon.Is("place", s.Lower[before]) && document.Text.AsSpan(s.Words[before].Span.End, m.Span.Start - s.Words[before].Span.End).Trim().IsEmpty)
                 return m;
         }
         return null;
     }
 
-    private Event Make(Document document, SentenceWords s, EventTrigger trigger, int at, Dictionary<string, Entity> entities)
+    private Found Make(Document document, SentenceWords s, EventTrigger trigger, int at, Dictionary<string, Entity> entities)
     {
-        var place = PlaceOf(s, document);
-        string? placeName = place is { EntityId: { } pid } && entities.TryGetValue(pid, out var pe) ? pe.Name : null;
+        string? Name(EntityMention? m) => m is { EntityId: { } id } && entities.TryGetValue(id, out var e) ? e.Name : null;
+        int from = BeforeStart(s, at, document.Text), to = AfterEnd(s, at + trigger.Words.Count, document.Text);
+        var near = Span.FromBounds(s.Words[from].Span.Start, s.Words[Math.Max(from, to - 1)].Span.End);
+        string? nearPlace = Name(PlaceOf(s, document, near));
+        string? placeName = nearPlace ?? Name(PlaceOf(s, document));
         var participants = new List<string>();
         foreach (var m in s.Mentions)
         {
@@ -163,8 +317,9 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
         }
         // "If they refuse, …": a sentence that opens with a condition makes its main clause conditional too.
         hypothetical |= s.Lower[0] is "if" or "unless";
-        var date = document.TimeExpressions.FirstOrDefault(t => s.Span.Contains(t.Span) && t.Type == TimexType.Date)?.Value;
-        return new Event(s.Span, trigger.Type, participants, date, placeName, negated, hypothetical);
+        var nearDate = document.TimeExpressions.FirstOrDefault(t => near.Contains(t.Span) && t.Type == TimexType.Date)?.Value;
+        var date = nearDate ?? document.TimeExpressions.FirstOrDefault(t => s.Span.Contains(t.Span) && t.Type == TimexType.Date)?.Value;
+        return new Found(new Event(s.Span, trigger.Type, participants, date, placeName, negated, hypothetical), nearDate, nearPlace);
     }
 
     [GeneratedRegex(@"^(?:19|20)\d\d$", RegexOptions.CultureInvariant)]

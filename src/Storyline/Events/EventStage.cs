@@ -22,7 +22,7 @@ public sealed class EventStage(EventLexicon lexicon, Lexicon words, AliasTable a
     {
         var sentences = SentenceWords.Of(document);
         document.Events = new EventFinder(lexicon, words, aliases).FindAll(document, sentences);
-        document.Claims = new ClaimFinder().FindAll(document, sentences);
+        document.Claims = new ClaimFinder(lexicon).FindAll(document, sentences);
         document.Disputes = new DisputeFinder(lexicon).FindAll(document, sentences);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class SentenceWords
         return true;
     }
 
-    /// <summary>Index of the first word of the clause holding word <paramref name="i"/>: after the last comma, semicolon or "but".</summary>
+    /// <summary>Index of the first word of the clause holding word <paramref name="i"/>: after the last comma, semicolon, colon, dash or "but".</summary>
     public int ClauseStart(int i, string text)
     {
         for (int k = i; k > 0; k--)
@@ -76,7 +76,7 @@ internal sealed class SentenceWords
             if (Lower[k - 1] == "and" && Auxiliaries.Contains(Lower[k]))
                 return k;
             var gap = text.AsSpan(Words[k - 1].Span.End, Words[k].Span.Start - Words[k - 1].Span.End);
-            if (gap.IndexOfAny(",;:") >= 0)
+            if (gap.IndexOfAny(",;:—–") >= 0)
                 return k;
         }
         return 0;

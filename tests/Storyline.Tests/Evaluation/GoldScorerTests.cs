@@ -29,14 +29,7 @@ public class GoldScorerTests
         return d;
     }
 
-    private static EvalReport Score(Document d)
-    {
-        var scorer = new GoldScorer();
-        scorer.Add(d, Gold());
-        var report = new EvalReport("t", "gold");
-        scorer.WriteTo(report);
-        return report;
-    }
+    private static EvalReport Score(Document d) => ScoreWith(d, Gold());
 
     [Fact]
     public void A_perfect_prediction_scores_one()
@@ -104,5 +97,40 @@ public class GoldScorerTests
         var c = TokenBag.Compare("a b c d", "c d e f");
         Assert.Equal(0.5, c.Precision);
         Assert.Equal(0.5, c.Recall);
+    }
+
+    [Fact]
+    public void Negated_and_hypothetical_events_are_not_scored_as_reported_events()
+    {
+        var d = Perfect();
+        var line = new Span(0, Text.IndexOf('\n', StringComparison.Ordinal));
+        d.Events = [new Event(line, "meet", [], Negated: true), new Event(line, "visit", [], Hypothetical: true)];
+        var gold = Gold();
+        gold.Events = [new GoldEvent { Type = "meet", Text = "Putin said on Thursday" }];
+        var s = ScoreWith(d, gold).Scores;
+        Assert.Equal(0.0, s["events.recall"]);
+        Assert.Equal(0.0, s["events.precision"]);
+    }
+
+    [Fact]
+    public void A_dispute_pointing_at_another_article_is_left_to_the_cross_document_score()
+    {
+        var d = Perfect();
+        var claim = new Span(0, 10);
+        var gold = Gold();
+        gold.Disputes = [new GoldDispute("Putin said", "another outlet says otherwise (see 003)"), new GoldDispute("Putin said", "Some headline")];
+        d.Disputes = [new Dispute(claim, new Span(Text.IndexOf("Some", StringComparison.Ordinal), 4))];
+        Assert.Equal(1.0, ScoreWith(d, gold).Scores["disputes.recall"]);
+        d.Disputes = [];
+        Assert.Equal(0.0, ScoreWith(d, gold).Scores["disputes.recall"]);
+    }
+
+    private static EvalReport ScoreWith(Document d, GoldFile gold)
+    {
+        var scorer = new GoldScorer();
+        scorer.Add(d, gold);
+        var report = new EvalReport("t", "gold");
+        scorer.WriteTo(report);
+        return report;
     }
 }

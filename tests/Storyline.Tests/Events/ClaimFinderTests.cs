@@ -1,3 +1,6 @@
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Events;
 using Storyline.Tests.Entities;
 
 namespace Storyline.Tests.Events;
@@ -44,5 +47,51 @@ public class ClaimFinderTests
     public void Ordinals_years_and_bare_counts_are_not_claims(string sentence)
     {
         Assert.Empty(Annotate.Events(sentence).Claims);
+    }
+
+    [Fact]
+    public void The_subject_is_who_holds_the_figure_when_the_clause_names_one()
+    {
+        var claim = Assert.Single(Annotate.Events("Troops loyal to Pavel Orlov now control 19.2% of Vell.").Claims);
+        Assert.Equal("Pavel Orlov", claim.Subject);
+    }
+
+    [Fact]
+    public void A_figure_in_an_including_list_is_part_of_the_claim_before_it()
+    {
+        var claim = Assert.Single(Annotate.Events("Ruritania controls 19.2% of Vell, including more than 80% of its coast.").Claims);
+        Assert.Equal("19.2%", claim.Quantity);
+    }
+
+    [Fact]
+    public void A_duration_is_about_the_event_it_measures()
+    {
+        var claim = Assert.Single(Annotate.Events("Pavel Orlov spoke at his annual press conference, which stretched more than four hours.").Claims);
+        Assert.Equal("press conference", claim.Subject);
+    }
+
+    [Fact]
+    public void A_deadline_in_a_forecast_is_a_claim_with_the_date_as_quantity()
+    {
+        var d = WithDate("Rebels would only be able to take Vell by August 2027, analysts said.", "August 2027", "2027-08");
+        var claim = Assert.Single(d.Claims);
+        Assert.Equal("2027-08", claim.Quantity);
+        Assert.Equal("date", claim.Unit);
+    }
+
+    [Fact]
+    public void A_date_after_by_without_a_forecast_is_not_a_claim()
+    {
+        Assert.Empty(WithDate("The plan was signed by August 2027 delegates.", "August 2027", "2027-08").Claims);
+    }
+
+    /// <summary>The entity and event stages over a text with one date the time layer would have found.</summary>
+    private static Document WithDate(string text, string form, string value)
+    {
+        var d = new Document(text);
+        new EntityStage().Apply(d);
+        d.TimeExpressions = [new TimeExpression(new Span(text.IndexOf(form, StringComparison.Ordinal), form.Length), TimexType.Date, value)];
+        new EventStage().Apply(d);
+        return d;
     }
 }

@@ -1,3 +1,6 @@
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Events;
 using Storyline.Tests.Entities;
 
 namespace Storyline.Tests.Events;
@@ -70,7 +73,7 @@ public class EventStageTests
     [Fact]
     public void Negation_does_not_cross_into_the_next_clause()
     {
-        var d = Annotate.Events("Pavel Orlov voiced frustration at the refusal to agree to a truce and has imposed sanctions in response.");
+        var d = Annotate.Events("Pavel Orlov voiced frustration at the refusal to agree to a truce and has imposed sanctions since 2024.");
         Assert.True(d.Events.Single(e => e.Type == "ceasefire").Negated);
         Assert.False(d.Events.Single(e => e.Type == "sanction").Negated);
     }
@@ -90,5 +93,69 @@ public class EventStageTests
     public void Topics_idioms_and_quotes_are_not_events(string sentence)
     {
         Assert.Empty(Annotate.Events(sentence).Events);
+    }
+
+    [Theory]
+    [InlineData("Before the summit in Oslo, Pavel Orlov spoke to reporters.")]
+    [InlineData("Pavel Orlov spoke to reporters after his visit to Warsaw.")]
+    [InlineData("Ahead of the Oslo summit, Pavel Orlov spoke to reporters.")]
+    public void A_known_event_used_as_a_time_landmark_is_not_reported(string sentence)
+    {
+        Assert.Empty(Annotate.Events(sentence).Events);
+    }
+
+    [Fact]
+    public void An_indefinite_event_before_the_main_clause_is_reported()
+    {
+        var e = Assert.Single(Annotate.Events("Speaking in Oslo after a Nordic Council of Ministers summit, Pavel Orlov praised the hosts.").Events);
+        Assert.Equal("summit", e.Type);
+    }
+
+    [Theory]
+    [InlineData("Vell, which Ruritania annexed in 1999, voted on Sunday.")]
+    [InlineData("Ruritania demands all territory seized by rebels.")]
+    [InlineData("Ruritania has illegally annexed the island.")]
+    public void Descriptions_and_undated_perfects_are_background_not_events(string sentence)
+    {
+        Assert.Empty(Annotate.Events(sentence).Events);
+    }
+
+    [Fact]
+    public void A_passive_with_an_auxiliary_is_still_an_event()
+    {
+        var e = Assert.Single(Annotate.Events("The airport was seized by rebels at dawn.").Events);
+        Assert.Equal("seizure", e.Type);
+    }
+
+    [Fact]
+    public void Two_mentions_of_one_occurrence_are_one_event_and_the_fuller_stays()
+    {
+        var d = new Document("Finnish officials will hold talks with Swedish officials on Thursday. "
+            + "Finnish negotiators will hold talks in Oslo on Thursday.");
+        new EntityStage().Apply(d);
+        d.TimeExpressions = [.. AllSpans(d.Text, "Thursday").Select(s => new TimeExpression(s, TimexType.Date, "2025-12-04"))];
+        new EventStage().Apply(d);
+        var e = Assert.Single(d.Events);
+        Assert.Equal("meet", e.Type);
+        Assert.Equal("Oslo", e.Place);
+    }
+
+    private static IEnumerable<Span> AllSpans(string text, string form)
+    {
+        for (int i = text.IndexOf(form, StringComparison.Ordinal); i >= 0; i = text.IndexOf(form, i + 1, StringComparison.Ordinal))
+            yield return new Span(i, form.Length);
+    }
+
+    [Fact]
+    public void A_place_in_a_gerund_clause_does_not_anchor_the_trigger()
+    {
+        Assert.Empty(Annotate.Events("Ongoing negotiations for ending the war in Vell center on recognition.").Events);
+    }
+
+    [Fact]
+    public void The_source_after_according_to_is_not_the_place()
+    {
+        var e = Assert.Single(Annotate.Events("According to Helsinki, Pavel Orlov met with Aino Virtanen.").Events);
+        Assert.Null(e.Place);
     }
 }
