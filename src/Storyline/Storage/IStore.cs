@@ -12,6 +12,9 @@ public enum SaveOutcome
     NearDuplicate,
 }
 
+/// <summary>What <see cref="IStore.SaveMany"/> did with one document: its outcome, or why it was not stored.</summary>
+public readonly record struct SaveResult(SaveOutcome? Outcome, Exception? Error);
+
 /// <summary>
 /// One place a stored text appeared: its URL, outlet and date. A wire story republished by many sites is one document
 /// with many publications; <see cref="VariantId"/> is the content hash of the version that was seen there.
@@ -134,6 +137,28 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long Total);
 public interface IStore : IDisposable
 {
     SaveOutcome Save(Document document);
+
+    /// <summary>
+    /// Saves documents in order, each as atomically as <see cref="Save"/>: one that fails is reported in its result
+    /// and leaves nothing behind, the others are stored. A store may write them all in one transaction (SQLite does);
+    /// this default saves them one by one.
+    /// </summary>
+    IReadOnlyList<SaveResult> SaveMany(IReadOnlyList<Document> documents)
+    {
+        var results = new SaveResult[documents.Count];
+        for (int i = 0; i < documents.Count; i++)
+        {
+            try
+            {
+                results[i] = new SaveResult(Save(documents[i]), null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                results[i] = new SaveResult(null, e);
+            }
+        }
+        return results;
+    }
 
     /// <summary>True when this content hash is stored, as a document or as a variant of one.</summary>
     bool Contains(string documentId);

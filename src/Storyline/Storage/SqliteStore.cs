@@ -7,12 +7,22 @@ namespace Storyline.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file, WAL journal, FTS5 over document bodies and statement texts.
-/// Each document is written in one transaction, so a run killed at any point leaves no half-written document.
+/// Each document is written in one transaction (or one savepoint of a batch), so a run killed at any point leaves
+/// no half-written document. The write path reuses its prepared statements; <see cref="Contains"/> reads on a
+/// connection of its own, so the pipeline's threads do not queue behind the writer.
 /// </summary>
 public sealed partial class SqliteStore : ICorpusStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+
+    /// <summary>Statements of the write path, prepared once per connection (SQLite keeps them compiled).</summary>
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>A second connection for <see cref="Contains"/>: under WAL it reads the last commit while the writer writes.</summary>
+    private readonly SqliteConnection _reader;
+    private readonly Lock _readGate = new();
+    private SqliteCommand? _contains;
 
     public SqliteStore(string path)
     {
@@ -20,8 +30,15 @@ public sealed partial class SqliteStore : ICorpusStore
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         _connection = new SqliteConnection(builder.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        // WAL with synchronous = NORMAL: a commit is an append to the log, synced at checkpoints; a crash may lose the
+        // last commits but never leaves a torn one. A larger page cache keeps the FTS and index pages of a long run hot.
+        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
         Migrate();
+        _reader = new SqliteConnection(builder.ToString());
+        _reader.Open();
+        using var pragma = _reader.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+        pragma.ExecuteNonQuery();
     }
 
     public string Path { get; }
@@ -47,54 +64,99 @@ public sealed partial class SqliteStore : ICorpusStore
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
-            // Seen before, as a document or as a variant of one: only the publication (a new URL) may be new.
-            if (ScalarIn(tx, "SELECT id FROM documents WHERE id = $id UNION ALL SELECT document_id FROM publications WHERE variant_id = $id LIMIT 1", ("$id", document.Id)) is string known)
-            {
-                AddPublication(known, document, tx);
-                tx.Commit();
-                return SaveOutcome.AlreadyStored;
-            }
-            var signature = MinHash.Of(document.BodyText);
-            if (signature is not null && NearDuplicateOf(signature, tx) is { } original)
-            {
-                AddPublication(original, document, tx);
-                tx.Commit();
-                return SaveOutcome.NearDuplicate;
-            }
-            Execute(
-                """
-                INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, minhash)
-                VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now, $minhash)
-                """,
-                tx, [.. DocumentColumns(document), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
-                    ("$minhash", signature is null ? null : MinHash.ToBytes(signature))]);
-            if (signature is not null)
-            {
-                var keys = MinHash.BandKeys(signature);
-                for (int b = 0; b < keys.Length; b++)
-                    Execute("INSERT OR IGNORE INTO minhash_bands VALUES ($b, $k, $id)", tx, ("$b", b), ("$k", keys[b]), ("$id", document.Id));
-            }
-            AddPublication(document.Id, document, tx);
-
-            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, DocumentColumns(document));
-            WriteAnnotations(document, tx);
+            var outcome = Write(document, tx);
             tx.Commit();
-            return SaveOutcome.Added;
+            return outcome;
         }
     }
+
+    /// <summary>
+    /// One transaction for the batch, one savepoint per document: a document that fails is rolled back alone and
+    /// reported, the others are committed together. A commit per batch instead of per document is what makes
+    /// thousands of small documents a second affordable.
+    /// </summary>
+    public IReadOnlyList<SaveResult> SaveMany(IReadOnlyList<Document> documents)
+    {
+        var results = new SaveResult[documents.Count];
+        if (documents.Count == 0)
+            return results;
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            for (int i = 0; i < documents.Count; i++)
+            {
+                tx.Save("document");
+                try
+                {
+                    results[i] = new SaveResult(Write(documents[i], tx), null);
+                    tx.Release("document");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    tx.Rollback("document");
+                    tx.Release("document");
+                    results[i] = new SaveResult(null, e);
+                }
+            }
+            tx.Commit();
+        }
+        return results;
+    }
+
+    /// <summary>Writes one document inside <paramref name="tx"/>: the body of <see cref="Save"/> and of each step of <see cref="SaveMany"/>.</summary>
+    private SaveOutcome Write(Document document, SqliteTransaction tx)
+    {
+        // Seen before, as a document or as a variant of one: only the publication (a new URL) may be new.
+        if (Bind(Prepared("SELECT id FROM documents WHERE id = $id UNION ALL SELECT document_id FROM publications WHERE variant_id = $id LIMIT 1", tx),
+                ("$id", document.Id)).ExecuteScalar() is string known)
+        {
+            AddPublication(known, document, tx);
+            return SaveOutcome.AlreadyStored;
+        }
+        // BodyText joins the body lines anew on every call: once here for the signature, the row and the index.
+        var body = document.BodyText;
+        var signature = MinHash.Of(body);
+        if (signature is not null && NearDuplicateOf(signature, tx) is { } original)
+        {
+            AddPublication(original, document, tx);
+            return SaveOutcome.NearDuplicate;
+        }
+        Bind(Prepared(
+            """
+            INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, minhash)
+            VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now, $minhash)
+            """,
+            tx), [.. DocumentColumns(document, body), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+                ("$minhash", signature is null ? null : MinHash.ToBytes(signature))]).ExecuteNonQuery();
+        if (signature is not null)
+        {
+            var keys = MinHash.BandKeys(signature);
+            var band = Prepared("INSERT OR IGNORE INTO minhash_bands VALUES ($b, $k, $id)", tx, "$b", "$k", "$id");
+            for (int b = 0; b < keys.Length; b++)
+                Run(band, b, keys[b], document.Id);
+        }
+        AddPublication(document.Id, document, tx);
+        IndexText(document, body, tx);
+        WriteAnnotations(document, tx);
+        return SaveOutcome.Added;
+    }
+
+    private void IndexText(Document document, string body, SqliteTransaction tx) =>
+        Run(Prepared("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, "$id", "$title", "$body"), document.Id, document.Metadata.Title, body);
 
     public bool Update(Document document)
     {
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
+            var body = document.BodyText;
             var updated = Execute(
                 """
                 UPDATE documents SET source_uri = $uri, title = $title, outlet = $outlet, authors = $authors, published = $published,
                     published_inferred = $inferred, published_note = $note, language = $language, body = $body
                 WHERE id = $id
                 """,
-                tx, DocumentColumns(document));
+                tx, DocumentColumns(document, body));
             if (updated == 0)
                 return false;
             var id = ("$id", (object?)document.Id);
@@ -103,7 +165,7 @@ public sealed partial class SqliteStore : ICorpusStore
             Execute("DELETE FROM documents_fts WHERE document_id = $id", tx, id);
             foreach (var table in AnnotationTables)
                 Execute($"DELETE FROM {table} WHERE document_id = $id", tx, id);
-            Execute("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, DocumentColumns(document));
+            IndexText(document, body, tx);
             WriteAnnotations(document, tx);
             tx.Commit();
             return true;
@@ -113,20 +175,24 @@ public sealed partial class SqliteStore : ICorpusStore
     private static readonly string[] AnnotationTables = ["lines", "mentions", "statements", "time_expressions", "events", "claims", "disputes"];
 
     /// <summary>The parameters every write of a document row takes: its id and metadata, and the body the lines make.</summary>
-    private static (string, object?)[] DocumentColumns(Document d) =>
+    private static (string, object?)[] DocumentColumns(Document d, string body) =>
     [
         ("$id", d.Id), ("$uri", d.Metadata.SourceUri), ("$title", d.Metadata.Title), ("$outlet", d.Metadata.Outlet),
         ("$authors", JsonSerializer.Serialize(d.Metadata.Authors, StoreJson.Default.IReadOnlyListString)),
         ("$published", Format(d.Metadata.Published)), ("$inferred", d.Metadata.PublishedInferred ? 1 : 0),
-        ("$note", d.Metadata.PublishedNote), ("$language", d.Metadata.Language), ("$body", d.BodyText),
+        ("$note", d.Metadata.PublishedNote), ("$language", d.Metadata.Language), ("$body", body),
     ];
+
+    private static readonly string NearDuplicateSql =
+        $"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id WHERE {NearDuplicates.BandCondition(b => $"$k{b}")}";
 
     /// <summary>The stored document most like this signature, when at least <see cref="MinHash.Threshold"/> alike.</summary>
     private string? NearDuplicateOf(uint[] signature, SqliteTransaction tx)
     {
         var keys = MinHash.BandKeys(signature);
-        using var cmd = Command($"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id WHERE {NearDuplicates.BandCondition(b => $"$k{b}")}", tx,
-            [.. keys.Select((k, b) => ($"$k{b}", (object?)k))]);
+        var cmd = Prepared(NearDuplicateSql, tx);
+        for (int b = 0; b < keys.Length; b++)
+            Bind(cmd, ($"$k{b}", keys[b]));
         using var r = cmd.ExecuteReader();
         var candidates = new List<(string, byte[])>();
         while (r.Read())
@@ -135,9 +201,8 @@ public sealed partial class SqliteStore : ICorpusStore
     }
 
     private void AddPublication(string documentId, Document d, SqliteTransaction tx) =>
-        Execute("INSERT OR IGNORE INTO publications VALUES ($d, $uri, $variant, $outlet, $title, $published)", tx,
-            ("$d", documentId), ("$uri", d.Metadata.SourceUri ?? d.Id), ("$variant", d.Id), ("$outlet", d.Metadata.Outlet),
-            ("$title", d.Metadata.Title), ("$published", Format(d.Metadata.Published)));
+        Run(Prepared("INSERT OR IGNORE INTO publications VALUES ($d, $uri, $variant, $outlet, $title, $published)", tx, "$d", "$uri", "$variant", "$outlet", "$title", "$published"),
+            documentId, d.Metadata.SourceUri ?? d.Id, d.Id, d.Metadata.Outlet, d.Metadata.Title, Format(d.Metadata.Published));
 
     public long CountPublications()
     {
@@ -158,80 +223,83 @@ public sealed partial class SqliteStore : ICorpusStore
         }
     }
 
-    private object? ScalarIn(SqliteTransaction tx, string sql, params (string, object?)[] args)
-    {
-        using var cmd = Command(sql, tx, args);
-        return cmd.ExecuteScalar();
-    }
-
     private void WriteAnnotations(Document d, SqliteTransaction tx)
     {
-        using (var cmd = Prepare("INSERT INTO lines VALUES ($d, $s, $l, $label)", tx, "$d", "$s", "$l", "$label"))
+        var lines = Prepared("INSERT INTO lines VALUES ($d, $s, $l, $label)", tx, "$d", "$s", "$l", "$label");
+        foreach (var line in d.Lines)
+            Run(lines, d.Id, line.Span.Start, line.Span.Length, LabelName(line.Label));
+
+        var entities = Prepared("INSERT OR IGNORE INTO entities (id, name, type) VALUES ($id, $n, $t)", tx, "$id", "$n", "$t");
+        var aliases = Prepared("INSERT OR IGNORE INTO entity_aliases VALUES ($id, $a)", tx, "$id", "$a");
+        foreach (var e in d.Entities)
         {
-            foreach (var line in d.Lines)
-                Run(cmd, d.Id, line.Span.Start, line.Span.Length, line.Label.ToString().ToLowerInvariant());
+            Run(entities, e.Id, e.Name, e.Type);
+            foreach (var a in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
+                Run(aliases, e.Id, a);
         }
-        using (var cmd = Prepare("INSERT OR IGNORE INTO entities (id, name, type) VALUES ($id, $n, $t)", tx, "$id", "$n", "$t"))
-        using (var alias = Prepare("INSERT OR IGNORE INTO entity_aliases VALUES ($id, $a)", tx, "$id", "$a"))
-        {
-            foreach (var e in d.Entities)
-            {
-                Run(cmd, e.Id, e.Name, e.Type);
-                foreach (var a in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
-                    Run(alias, e.Id, a);
-            }
-        }
-        using (var cmd = Prepare("INSERT INTO mentions VALUES ($d, $s, $l, $t, $e)", tx, "$d", "$s", "$l", "$t", "$e"))
-        {
-            foreach (var m in d.Mentions)
-                Run(cmd, d.Id, m.Span.Start, m.Span.Length, m.Type, m.EntityId);
-        }
-        using (var cmd = Prepare(
+
+        var mentions = Prepared("INSERT INTO mentions VALUES ($d, $s, $l, $t, $e)", tx, "$d", "$s", "$l", "$t", "$e");
+        foreach (var m in d.Mentions)
+            Run(mentions, d.Id, m.Span.Start, m.Span.Length, m.Type, m.EntityId);
+
+        var statements = Prepared(
             """
             INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence, text)
             VALUES ($d, $s, $l, $k, $sp, $sps, $spl, $c, $cs, $cl, $a, $on, $pub, $cf, $text) RETURNING id
-            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$cf", "$text"))
-        using (var fts = Prepare("INSERT INTO statements_fts (rowid, text) VALUES ($id, $text)", tx, "$id", "$text"))
+            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$cf", "$text");
+        var statementIndex = Prepared("INSERT INTO statements_fts (rowid, text) VALUES ($id, $text)", tx, "$id", "$text");
+        foreach (var st in d.Statements)
         {
-            foreach (var st in d.Statements)
-            {
-                var text = d.Slice(st.Content);
-                SetAll(cmd, d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
-                    st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
-                    st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, st.Confidence, text);
-                var id = (long)cmd.ExecuteScalar()!;
-                Run(fts, id, text);
-            }
+            var text = d.Slice(st.Content);
+            SetAll(statements, d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
+                st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
+                st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, st.Confidence, text);
+            var id = (long)statements.ExecuteScalar()!;
+            Run(statementIndex, id, text);
         }
-        using (var cmd = Prepare("INSERT INTO time_expressions VALUES ($d, $s, $l, $t, $v)", tx, "$d", "$s", "$l", "$t", "$v"))
-        {
-            foreach (var t in d.TimeExpressions)
-                Run(cmd, d.Id, t.Span.Start, t.Span.Length, t.Type.ToString().ToUpperInvariant(), t.Value);
-        }
-        using (var cmd = Prepare(
+
+        var times = Prepared("INSERT INTO time_expressions VALUES ($d, $s, $l, $t, $v)", tx, "$d", "$s", "$l", "$t", "$v");
+        foreach (var t in d.TimeExpressions)
+            Run(times, d.Id, t.Span.Start, t.Span.Length, t.Type.ToString().ToUpperInvariant(), t.Value);
+
+        var events = Prepared(
             "INSERT INTO events (document_id, start, length, type, participants, date, place, negated, hypothetical) VALUES ($d, $s, $l, $t, $p, $dt, $pl, $n, $h)",
-            tx, "$d", "$s", "$l", "$t", "$p", "$dt", "$pl", "$n", "$h"))
-        {
-            foreach (var e in d.Events)
-                Run(cmd, d.Id, e.Span.Start, e.Span.Length, e.Type, JsonSerializer.Serialize(e.Participants, StoreJson.Default.IReadOnlyListString),
-                    e.Date, e.Place, e.Negated ? 1 : 0, e.Hypothetical ? 1 : 0);
-        }
-        using (var cmd = Prepare("INSERT INTO claims VALUES ($d, $s, $l, $q, $u, $sub, $c)", tx, "$d", "$s", "$l", "$q", "$u", "$sub", "$c"))
-        {
-            foreach (var c in d.Claims)
-                Run(cmd, d.Id, c.Span.Start, c.Span.Length, c.Quantity, c.Unit, c.Subject, c.Claimant);
-        }
-        using (var cmd = Prepare("INSERT INTO disputes VALUES ($d, $cs, $cl, $ds, $dl)", tx, "$d", "$cs", "$cl", "$ds", "$dl"))
-        {
-            foreach (var x in d.Disputes)
-                Run(cmd, d.Id, x.Claim.Start, x.Claim.Length, x.DisputedBy.Start, x.DisputedBy.Length);
-        }
+            tx, "$d", "$s", "$l", "$t", "$p", "$dt", "$pl", "$n", "$h");
+        foreach (var e in d.Events)
+            Run(events, d.Id, e.Span.Start, e.Span.Length, e.Type, JsonSerializer.Serialize(e.Participants, StoreJson.Default.IReadOnlyListString),
+                e.Date, e.Place, e.Negated ? 1 : 0, e.Hypothetical ? 1 : 0);
+
+        var claims = Prepared("INSERT INTO claims VALUES ($d, $s, $l, $q, $u, $sub, $c)", tx, "$d", "$s", "$l", "$q", "$u", "$sub", "$c");
+        foreach (var c in d.Claims)
+            Run(claims, d.Id, c.Span.Start, c.Span.Length, c.Quantity, c.Unit, c.Subject, c.Claimant);
+
+        var disputes = Prepared("INSERT INTO disputes VALUES ($d, $cs, $cl, $ds, $dl)", tx, "$d", "$cs", "$cl", "$ds", "$dl");
+        foreach (var x in d.Disputes)
+            Run(disputes, d.Id, x.Claim.Start, x.Claim.Length, x.DisputedBy.Start, x.DisputedBy.Length);
     }
+
+    /// <summary>Line labels as stored (lower case), spelled once rather than per line.</summary>
+    private static readonly Dictionary<LineLabel, string> LabelNames =
+        Enum.GetValues<LineLabel>().ToDictionary(l => l, l => l.ToString().ToLowerInvariant());
+
+    private static string LabelName(LineLabel label) => LabelNames[label];
 
     public bool Contains(string documentId)
     {
-        lock (_gate)
-            return Scalar("SELECT 1 FROM documents WHERE id = $id UNION ALL SELECT 1 FROM publications WHERE variant_id = $id LIMIT 1", ("$id", documentId)) is not null;
+        lock (_readGate)
+        {
+            _contains ??= CreateContains();
+            _contains.Parameters[0].Value = documentId;
+            return _contains.ExecuteScalar() is not null;
+        }
+    }
+
+    private SqliteCommand CreateContains()
+    {
+        var cmd = _reader.CreateCommand();
+        cmd.CommandText = "SELECT 1 FROM documents WHERE id = $id UNION ALL SELECT 1 FROM publications WHERE variant_id = $id LIMIT 1";
+        cmd.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        return cmd;
     }
 
     public long CountDocuments()
@@ -359,7 +427,19 @@ public sealed partial class SqliteStore : ICorpusStore
         return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", args);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var cmd in _prepared.Values)
+                cmd.Dispose();
+            _prepared.Clear();
+        }
+        lock (_readGate)
+            _contains?.Dispose();
+        _reader.Dispose();
+        _connection.Dispose();
+    }
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
@@ -392,11 +472,44 @@ public sealed partial class SqliteStore : ICorpusStore
         return cmd.ExecuteScalar();
     }
 
+    /// <summary>
+    /// The write path's command for <paramref name="sql"/>, created (with parameters <paramref name="names"/>, in order)
+    /// on first use and reused after: SQLite compiles a statement once per command, not once per document.
+    /// Callers hold <see cref="_gate"/> and must not dispose it.
+    /// </summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction tx, params string[] names)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var n in names)
+                cmd.Parameters.Add(new SqliteParameter { ParameterName = n });
+            _prepared.Add(sql, cmd);
+        }
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
     private SqliteCommand Prepare(string sql, SqliteTransaction tx, params string[] names)
     {
         var cmd = Command(sql, tx);
         foreach (var n in names)
             cmd.Parameters.Add(new SqliteParameter { ParameterName = n });
+        return cmd;
+    }
+
+    /// <summary>Sets named parameters, adding those the command does not have yet.</summary>
+    private static SqliteCommand Bind(SqliteCommand cmd, params (string Name, object? Value)[] args)
+    {
+        foreach (var (name, value) in args)
+        {
+            int i = cmd.Parameters.IndexOf(name);
+            if (i >= 0)
+                cmd.Parameters[i].Value = value ?? DBNull.Value;
+            else
+                cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
         return cmd;
     }
 
