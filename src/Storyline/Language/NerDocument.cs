@@ -15,7 +15,7 @@ internal sealed class NerDocument
     private static readonly ulong None = FeatureHash.Chars("<none>");
 
     private readonly TokenInfo[] _info;
-    private readonly ushort[] _names;
+    private readonly ushort[] _names, _lists;
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly bool[] _capsSentence;
     private readonly Dictionary<ulong, byte> _casing = [];
@@ -28,6 +28,7 @@ internal sealed class NerDocument
         Sentences = sentences;
         _info = new TokenInfo[tokens.Count];
         _names = new ushort[tokens.Count];
+        _lists = new ushort[tokens.Count];
         _sentenceStart = new int[tokens.Count];
         _sentenceEnd = new int[tokens.Count];
         _capsSentence = new bool[tokens.Count];
@@ -78,28 +79,35 @@ internal sealed class NerDocument
                 name = NerResources.ExtendName(name, _info[i + n - 1].LowerRaw);
                 if (!resources.Gazetteer.TryGetValue(name, out byte types))
                     continue;
-                for (int t = 0; t < 4; t++)
-                {
-                    if ((types & (1 << t)) == 0)
-                        continue;
-                    if (n == 1)
-                    {
-                        _names[i] |= Bit(t, NerLabels.Part.Unit);
-                        continue;
-                    }
-                    _names[i] |= Bit(t, NerLabels.Part.Begin);
-                    for (int k = i + 1; k < i + n - 1; k++)
-                        _names[k] |= Bit(t, NerLabels.Part.Inside);
-                    _names[i + n - 1] |= Bit(t, NerLabels.Part.Last);
-                }
+                Mark(_names, i, n, types & 0xF);
+                Mark(_lists, i, n, types >> NerResources.ListShift);
             }
+        }
+    }
+
+    /// <summary>Sets the type × BILOU-position bits of an <paramref name="n"/>-token name at <paramref name="i"/>.</summary>
+    private static void Mark(ushort[] bits, int i, int n, int types)
+    {
+        for (int t = 0; t < 4; t++)
+        {
+            if ((types & (1 << t)) == 0)
+                continue;
+            if (n == 1)
+            {
+                bits[i] |= Bit(t, NerLabels.Part.Unit);
+                continue;
+            }
+            bits[i] |= Bit(t, NerLabels.Part.Begin);
+            for (int k = i + 1; k < i + n - 1; k++)
+                bits[k] |= Bit(t, NerLabels.Part.Inside);
+            bits[i + n - 1] |= Bit(t, NerLabels.Part.Last);
         }
     }
 
     private static ushort Bit(int type, NerLabels.Part part) => (ushort)(1 << (type * 4 + (int)part));
 
     /// <summary>Resolves every token's static features to weight rows (unknown features are dropped).</summary>
-    public void Resolve(Func<ulong, int> row)
+    public void Resolve(FeatureTable table)
     {
         var ids = new List<int>(Count * 48);
         _staticOffsets = new int[Count + 1];
@@ -110,7 +118,7 @@ internal sealed class NerDocument
             int n = StaticFeatures(i, features);
             for (int f = 0; f < n; f++)
             {
-                int id = row(features[f]);
+                int id = table[features[f]];
                 if (id >= 0)
                     ids.Add(id);
             }
@@ -121,7 +129,7 @@ internal sealed class NerDocument
 
     public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
 
-    public const int MaxStatic = 64 + 16;
+    public const int MaxStatic = 128;
     public const int MaxDynamic = 8;
 
     /// <summary>Features that do not depend on the labels chosen so far.</summary>
@@ -168,6 +176,22 @@ internal sealed class NerDocument
             f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < end ? ClusterOf(i + 1, level) : After);
         }
         f[n++] = FeatureHash.Of((int)Template.ClusterShape, ClusterOf(i, 2), t.ShortShape);
+        for (int level = 1; level < NerResources.ClusterLevels; level++)
+        {
+            f[n++] = FeatureHash.Of((int)Template.ClusterPrev2 + level, i - 1 > first ? ClusterOf(i - 2, level) : Before);
+            f[n++] = FeatureHash.Of((int)Template.ClusterNext2 + level, i + 2 < end ? ClusterOf(i + 2, level) : After);
+        }
+        for (int k = 0; k < PathLengths.Length; k++)
+            f[n++] = FeatureHash.Of((int)Template.Path + k, PathOf(i, PathLengths[k]));
+        for (int k = 0; k < 2; k++)
+        {
+            f[n++] = FeatureHash.Of((int)Template.PathPrev + k, i > first ? PathOf(i - 1, PathLengths[2 * k + 1]) : Before);
+            f[n++] = FeatureHash.Of((int)Template.PathNext + k, i + 1 < end ? PathOf(i + 1, PathLengths[2 * k + 1]) : After);
+        }
+        f[n++] = FeatureHash.Of((int)Template.SkipBigram, prev, next);
+        f[n++] = FeatureHash.Of((int)Template.SuffixPrev, i > first ? _info[i - 1].Suffix(2) : Before);
+        f[n++] = FeatureHash.Of((int)Template.SuffixNext, i + 1 < end ? _info[i + 1].Suffix(2) : After);
+        f[n++] = FeatureHash.Of((int)Template.WordPrevCluster, prev, ClusterOf(i, 2));
         ushort names = _names[i];
         for (int bit = 0; bit < 16; bit++)
         {
@@ -176,6 +200,14 @@ internal sealed class NerDocument
         }
         if (names != 0)
             f[n++] = FeatureHash.Of((int)Template.NameShape, names, t.ShortShape);
+        ushort lists = _lists[i];
+        for (int bit = 0; bit < 16; bit++)
+        {
+            if ((lists & (1 << bit)) != 0)
+                f[n++] = FeatureHash.Of((int)Template.List, (ulong)bit, t.Capitalized ? 1UL : 0UL);
+        }
+        if (lists != 0)
+            f[n++] = FeatureHash.Of((int)Template.ListName, lists, names);
         if (i == first)
         {
             f[n++] = FeatureHash.Of((int)Template.Initial, t.Lower);
@@ -194,6 +226,12 @@ internal sealed class NerDocument
         return n;
     }
 
+    /// <summary>Prefix lengths of the word-hierarchy paths read as features, as Brown-cluster prefixes are (Ratinov and Roth, 2009).</summary>
+    private static ReadOnlySpan<int> PathLengths => [4, 7, 10, 14];
+
+    private ulong PathOf(int i, int length) =>
+        _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, length) : None;
+
     private ulong ClusterOf(int i, int level) =>
         _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
 
@@ -209,6 +247,7 @@ internal sealed class NerDocument
         f[n++] = FeatureHash.Of((int)Template.Label2, y2, y1);
         f[n++] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
         f[n++] = FeatureHash.Of((int)Template.Label1Shape, y1, t.ShortShape);
+        f[n++] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
         if (IsName(t) && history.Best(t.Lower) is var type and >= -1)
         {
             f[n++] = FeatureHash.Of((int)Template.History, (ulong)(type + 1));
@@ -250,8 +289,10 @@ internal sealed class NerDocument
         LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext,
         ShapePrev, ShapeNext, ShapePrevCur, ShapeCurNext, ShapeTrigram, WordPrevShapeCur, ShapeCurWordNext,
         Cluster = 50, ClusterPrev = 55, ClusterNext = 60, ClusterShape = 65,
-        Name = 70, NameShape, Initial, InitialShape, CapsSentence, CapsCluster, Casing,
-        Label1 = 90, Label2, Label1Word, Label1Shape, History, HistoryInitial,
+        Name = 70, NameShape, Initial, InitialShape, CapsSentence, CapsCluster, Casing, List, ListName,
+        ClusterPrev2 = 80, ClusterNext2 = 83, SkipBigram = 86, SuffixPrev, SuffixNext, WordPrevCluster,
+        Label1 = 90, Label2, Label1Word, Label1Shape, History, HistoryInitial, Label1Cluster,
+        Path = 100, PathPrev = 104, PathNext = 106,
     }
 
     /// <summary>Counts of the entity types (and of O) given to each word form in the document.</summary>

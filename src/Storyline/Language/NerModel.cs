@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Numerics;
 using System.Text;
 
 namespace Storyline.Language;
@@ -12,7 +13,7 @@ namespace Storyline.Language;
 internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1)
 {
     private const string Magic = "StorylineNER";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Softmax temperature of each decoding step's scores, tuned on dev.</summary>
     public float Temperature { get; } = temperature;
@@ -24,14 +25,15 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
 
     public float[] Weights { get; } = weights;
 
-    public int Row(ulong feature) => Rows.TryGetValue(feature, out int row) ? row : -1;
+    /// <summary>The same map as <see cref="Rows"/>, laid out for fast lookups.</summary>
+    public FeatureTable Table { get; } = new(rows);
 
     /// <summary>Labels for every token of the document.</summary>
     public byte[] Tag(NerDocument document)
     {
-        document.Resolve(Row);
+        document.Resolve(Table);
         var labels = new byte[document.Count];
-        NerDecoder.Decode(document, Weights, Row, labels, default, null, NerDecoder.DefaultBeam, Temperature);
+        NerDecoder.Decode(document, Weights, Table, labels, default, null, NerDecoder.DefaultBeam, Temperature);
         return labels;
     }
 
@@ -89,9 +91,9 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
             throw new InvalidDataException("Not a Storyline NER model of this version.");
         float temperature = r.ReadSingle();
         int clusterCount = r.ReadInt32();
-        var clusters = new Dictionary<ulong, uint>(clusterCount);
+        var clusters = new Dictionary<ulong, ulong>(clusterCount);
         for (int i = 0; i < clusterCount; i++)
-            clusters[r.ReadUInt64()] = r.ReadUInt32();
+            clusters[r.ReadUInt64()] = r.ReadUInt64();
         int nameCount = r.ReadInt32();
         var names = new Dictionary<ulong, byte>(nameCount);
         for (int i = 0; i < nameCount; i++)
@@ -133,7 +135,7 @@ internal static class NerDecoder
 {
     public const int DefaultBeam = 4;
 
-    public static void Decode(NerDocument document, float[] weights, Func<ulong, int> row, Span<byte> labels, ReadOnlySpan<byte> gold,
+    public static void Decode(NerDocument document, float[] weights, FeatureTable table, Span<byte> labels, ReadOnlySpan<byte> gold,
         INerUpdate? update, int beam = DefaultBeam, float temperature = 1)
     {
         if (update is not null)
@@ -178,7 +180,7 @@ internal static class NerDecoder
                     int nd = 0;
                     for (int f = 0; f < dynamicCount; f++)
                     {
-                        int id = row(dynamicFeatures[f]);
+                        int id = table[dynamicFeatures[f]];
                         if (id >= 0)
                             dynamicRows[nd++] = id;
                     }
@@ -252,7 +254,10 @@ internal static class NerDecoder
     private static void Add(Span<float> scores, float[] weights, int row)
     {
         var w = weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
-        for (int l = 0; l < NerLabels.Count; l++)
+        int l = 0;
+        for (; l <= NerLabels.Count - Vector<float>.Count; l += Vector<float>.Count)
+            (new Vector<float>(scores[l..]) + new Vector<float>(w[l..])).CopyTo(scores[l..]);
+        for (; l < NerLabels.Count; l++)
             scores[l] += w[l];
     }
 }

@@ -2,19 +2,26 @@ namespace Storyline.Language;
 
 /// <summary>
 /// What the recogniser knows about words beyond its weights: word clusters (k-means over GloVe vectors, at three
-/// granularities) and a gazetteer of names seen in training, keyed by feature hashes of lower-cased tokens.
+/// granularities) and a gazetteer of names seen in training or on open name lists, keyed by feature hashes of lower-cased tokens.
 /// </summary>
-internal sealed class NerResources(Dictionary<ulong, uint> clusters, Dictionary<ulong, byte> gazetteer)
+internal sealed class NerResources(Dictionary<ulong, ulong> clusters, Dictionary<ulong, byte> gazetteer)
 {
     public const int MaxNameLength = 6;
     public const int ClusterLevels = 3;
+    public const int ListShift = 4;
 
     public static NerResources Empty { get; } = new([], []);
 
-    /// <summary>Lower-cased word hash → cluster ids packed 10 bits a level, coarsest first.</summary>
-    public Dictionary<ulong, uint> Clusters { get; } = clusters;
+    /// <summary>
+    /// Lower-cased word hash → k-means cluster ids packed 10 bits a level, coarsest first, in the low 32 bits, and
+    /// the word's node in a binary hierarchy of words (heap numbering: root 1, children 2n and 2n+1) in the high 32.
+    /// </summary>
+    public Dictionary<ulong, ulong> Clusters { get; } = clusters;
 
-    /// <summary>Hash of a lower-cased token sequence → bit mask of the entity types it was seen as.</summary>
+    /// <summary>
+    /// Hash of a lower-cased token sequence → bit mask of the entity types it was seen as in training (low four
+    /// bits) and of the types of the open name lists it is on (high four bits, from <see cref="ListShift"/>).
+    /// </summary>
     public Dictionary<ulong, byte> Gazetteer { get; } = gazetteer;
 
     public static uint Pack(ReadOnlySpan<int> ids)
@@ -25,7 +32,17 @@ internal sealed class NerResources(Dictionary<ulong, uint> clusters, Dictionary<
         return packed;
     }
 
-    public static int Unpack(uint packed, int level) => (int)((packed >> (10 * level)) & 0x3FF);
+    public static int Unpack(ulong packed, int level) => (int)((packed >> (10 * level)) & 0x3FF);
+
+    public static ulong WithPath(uint clusters, int path) => clusters | ((ulong)(uint)path << 32);
+
+    /// <summary>The word's ancestor <paramref name="length"/> levels below the root of the hierarchy (the word's own node when it sits higher).</summary>
+    public static uint PathPrefix(ulong packed, int length)
+    {
+        uint path = (uint)(packed >> 32);
+        int depth = 31 - System.Numerics.BitOperations.LeadingZeroCount(path | 1);
+        return depth <= length ? path : path >> (depth - length);
+    }
 
     /// <summary>Hash of a token sequence, extended one token at a time.</summary>
     public static ulong ExtendName(ulong name, ulong token) => FeatureHash.Mix(name ^ (token * 0x9E3779B97F4A7C15UL));

@@ -9,7 +9,7 @@ internal struct TokenInfo
     public const int Affixes = 4;
 
     public ulong Word, Lower, LowerRaw, Shape, ShortShape;
-    public uint Clusters;
+    public ulong Clusters;
     public bool HasCluster, HasLetter, Capitalized, AllUpper;
     private Affix _prefixes, _suffixes;
 
