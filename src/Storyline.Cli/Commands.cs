@@ -18,6 +18,8 @@ public static class Commands
     [
         RunCommand.Create(),
         StatementsCommand.Create(),
+        EntitiesCommand.List(),
+        EntitiesCommand.Show(),
         ExportCommand.Create(),
         EvalCommand.Create(),
         Bench.BenchCommand.Create(),

@@ -15,7 +15,8 @@ public sealed class EntityLinker
     /// <summary>Entities two spellings must both co-occur with before they are read as one person.</summary>
     public const int MinSharedContext = 2;
 
-    public void Link(IReadOnlyList<Document> documents)
+    /// <summary>Links the entities of these documents in place and returns the documents it changed.</summary>
+    public IReadOnlyList<Document> Link(IReadOnlyList<Document> documents)
     {
         var contexts = documents.Select(d => d.Entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal)).ToList();
         var people = FullNamePeople(documents);
@@ -32,8 +33,7 @@ public sealed class EntityLinker
             }
         }
         var byId = people.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var doc in documents)
-            Rewrite(doc, map, byId);
+        return documents.Where(doc => Rewrite(doc, map, byId)).ToList();
     }
 
     private sealed record Person(string Id, string Name, string First, string Last, int Mentions, HashSet<int> Documents);
@@ -91,10 +91,11 @@ public sealed class EntityLinker
         return scored[0].Score > scored[1].Score ? (scored[0].Person.Id, scored[0].Person.Name, true) : null;
     }
 
-    private static void Rewrite(Document doc, Dictionary<string, (string Id, string Evidence)> map, Dictionary<string, Person> people)
+    private static bool Rewrite(Document doc, Dictionary<string, (string Id, string Evidence)> map, Dictionary<string, Person> people)
     {
         if (!doc.Entities.Any(e => map.ContainsKey(e.Id)))
-            return;
+            return false;
+        var before = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         string Target(string id) => map.TryGetValue(id, out var m) ? m.Id : id;
         doc.Mentions = doc.Mentions.Select(m => m.EntityId is { } id && map.ContainsKey(id) ? m with { EntityId = Target(id) } : m).ToList();
         doc.Entities = doc.Entities
@@ -113,5 +114,11 @@ public sealed class EntityLinker
             })
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
+        // Events name their participants by canonical name: a merged spelling takes the canonical one.
+        var renamed = before.Where(kv => map.ContainsKey(kv.Key)).ToDictionary(kv => kv.Value, kv => doc.Entities.First(e => e.Id == Target(kv.Key)).Name, StringComparer.Ordinal);
+        doc.Events = doc.Events.Select(e => e.Participants.Any(renamed.ContainsKey)
+            ? e with { Participants = e.Participants.Select(p => renamed.GetValueOrDefault(p, p)).Distinct(StringComparer.Ordinal).ToList() }
+            : e).ToList();
+        return true;
     }
 }

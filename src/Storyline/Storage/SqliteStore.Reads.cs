@@ -107,7 +107,8 @@ public sealed partial class SqliteStore
 
     public Page<EntityRecord> QueryEntities(EntityQuery q)
     {
-        var where = new List<string>();
+        // An entity that no mention links to any more (a spelling the corpus linker merged into another) is not listed.
+        var where = new List<string> { "EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)" };
         var args = new List<(string, object?)>();
         if (q.Name is { } name)
         {
@@ -119,7 +120,7 @@ public sealed partial class SqliteStore
             where.Add("e.type = $type COLLATE NOCASE");
             args.Add(("$type", type));
         }
-        var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
+        var filter = "WHERE " + string.Join(" AND ", where);
         lock (_gate)
         {
             var total = (long)Scalar($"SELECT count(*) FROM entities e {filter}", [.. args])!;
