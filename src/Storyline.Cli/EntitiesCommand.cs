@@ -22,7 +22,7 @@ internal static class EntitiesCommand
         {
             if (r.GetValue(type) is { } t && t.ToUpperInvariant() is not ("PERSON" or "ORG" or "PLACE"))
                 return Output.Fail($"--type must be PERSON, ORG or PLACE, not '{t}'", ExitCodes.Usage);
-            if (!Output.TryOpenCorpusStore(r.GetValue(db)!, mustExist: true, "entities", out var opened, out var code))
+            if (!Output.TryOpenStore(r.GetValue(db)!, mustExist: true, out var opened, out var code))
                 return code;
             using var store = opened!;
             var page = store.QueryEntities(new EntityQuery(r.GetValue(name), r.GetValue(type), 0, Math.Max(1, r.GetValue(limit))));
@@ -48,7 +48,7 @@ internal static class EntitiesCommand
         var command = new Command("entity", "Show one entity: its aliases, then its statements and events in date order") { name, db, limit };
         command.SetAction(r =>
         {
-            if (!Output.TryOpenCorpusStore(r.GetValue(db)!, mustExist: true, "entity", out var opened, out var code))
+            if (!Output.TryOpenStore(r.GetValue(db)!, mustExist: true, out var opened, out var code))
                 return code;
             using var store = opened!;
             var wanted = r.GetValue(name)!.Trim();
