@@ -7,7 +7,6 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
-    Console.WriteLine("       Storyline.Train speed [--text DIR] [--model FILE] [--rounds N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
     Console.WriteLine("       Storyline.Train score --file CONLL [--model A.bin,B.bin]");
@@ -29,8 +28,6 @@ switch (args[0])
         return NerTrainer.Run(options);
     case "inspect":
         return Inspect.Run(options);
-    case "speed":
-        return Speed.Run(options);
     case "seeds":
         return Seeds.Run(options);
     case "polnear-dump":

@@ -11,6 +11,7 @@ namespace Storyline.Evaluation;
 /// the tags. Test files are the CoNLL files whose name says "test"; in a folder without any (WikiGold is a single
 /// corpus file) every CoNLL file that is not a train or dev split. Types map to CoNLL's four: PER, ORG, LOC, MISC
 /// (re3d: Person, Organisation, Location, and Nationality as MISC; its other types are not names and are dropped).
+/// The same files score the sentence splitter (<see cref="SentenceBoundaries"/>).
 /// </summary>
 public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatasetEvaluator
 {
@@ -43,7 +44,9 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
         report.Notes.Add("Scores the shipped recogniser on each file's own tokens and sentences (conlleval semantics; IO files scored as IO).");
         var ner = recognizer ?? EntityRecognizer.Default;
         var total = new ConllScore();
+        var totalBoundaries = default(Counts);
         var rows = new List<IReadOnlyList<string>>();
+        var boundaryRows = new List<IReadOnlyList<string>>();
         for (int f = 0; f < files.Count; f++)
         {
             progress?.Report(new EvalProgress(f, files.Count, Path.GetFileName(files[f])));
@@ -58,10 +61,16 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
             foreach (var type in Types)
                 rows.Add(EvalReport.PrfRow("  " + type, score.Of(type)));
             rows.Add(EvalReport.PrfRow("  PER+ORG+LOC", score.Names));
+            var boundaries = SentenceBoundaries(documents);
+            report.AddPrf("sentences." + Stem(files[f]), boundaries);
+            totalBoundaries += boundaries;
+            boundaryRows.Add(EvalReport.PrfRow(name, boundaries));
         }
         progress?.Report(new EvalProgress(files.Count, files.Count, ""));
         total.WriteTo(report, "ner");
         report.Tables.Add(new EvalTable("Named entities (exact span and type)", EvalReport.PrfColumns, rows));
+        report.AddPrf("sentences", totalBoundaries);
+        report.Tables.Add(new EvalTable("Sentence ends (each document's sentences joined into one paragraph, split again)", EvalReport.PrfColumns, boundaryRows));
         return report;
     }
 
@@ -89,6 +98,39 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
             }
         }
         return score;
+    }
+
+    /// <summary>
+    /// How well the sentence splitter finds a file's sentence ends. CoNLL keeps no line breaks, so each document's
+    /// sentences are joined by spaces into one paragraph, tokenized by our tokenizer and split; a boundary is the
+    /// character offset where a sentence ends, leaving out the document's last one (always right). Headlines and
+    /// datelines without final punctuation ("LONDON 1996-08-30") are missed here by design: in real text they stand
+    /// on lines of their own, which the splitter never crosses.
+    /// </summary>
+    public static Counts SentenceBoundaries(IReadOnlyList<ConllDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var total = default(Counts);
+        var text = new StringBuilder();
+        foreach (var document in documents)
+        {
+            text.Clear();
+            var gold = new HashSet<int>();
+            foreach (var sentence in document.Sentences.Where(s => s.Tokens.Count > 0))
+            {
+                if (text.Length > 0)
+                    text.Append(' ');
+                text.AppendJoin(' ', sentence.Tokens);
+                gold.Add(text.Length);
+            }
+            gold.Remove(text.Length);
+            var paragraph = text.ToString();
+            var predicted = SentenceSplitter.Split(paragraph, Tokenizer.Tokenize(paragraph))
+                .Select(s => s.Span.End).Where(end => end < paragraph.Length).ToHashSet();
+            int hits = predicted.Count(gold.Contains);
+            total += new Counts(hits, predicted.Count - hits, gold.Count - hits);
+        }
+        return total;
     }
 
     private static List<string> PredictedTags(ConllText layout, List<EntityMention> mentions, bool io)

@@ -10,23 +10,43 @@ namespace Storyline.Language;
 /// </summary>
 internal sealed class FeatureTable
 {
+    private const int Empty = -1, Overflow = -2;
+
+    // An entry holds its key's high 32 bits as a check and its row; the key's low bits chose the slot. Eight-byte
+    // entries keep the table half the size of (key, row) pairs, and since lookups are cache misses, size is speed.
+    // A key absent from the model is mistaken for one present only if its run of probes meets an entry with the
+    // same 32-bit check (about one lookup in a billion: the cost is one feature's weights added by mistake).
+    // Two model keys that would be confused are both kept in a small exact map instead.
     private readonly Entry[] _entries;
+    private readonly Dictionary<ulong, int> _overflow = [];
     private readonly int _mask;
 
     public FeatureTable(IReadOnlyDictionary<ulong, int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        // At most half full, so a miss (most lookups: most feature values were never seen in training) ends fast.
+        // At most half full, so a miss (most feature values were never seen in training) ends fast.
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
         _entries = new Entry[capacity];
         _mask = capacity - 1;
-        Array.Fill(_entries, new Entry(0, -1));
-        foreach (var (key, row) in rows)
+        Array.Fill(_entries, new Entry(0, Empty));
+        foreach (var (key, row) in rows.OrderBy(p => p.Key))
         {
+            uint check = (uint)(key >> 32);
             int i = (int)key & _mask;
-            while (_entries[i].Row >= 0)
+            while (_entries[i].Row != Empty && _entries[i].Check != check)
                 i = (i + 1) & _mask;
-            _entries[i] = new Entry(key, row);
+            if (_entries[i].Row == Empty)
+            {
+                _entries[i] = new Entry(check, row);
+                continue;
+            }
+            if (_entries[i].Row != Overflow)
+            {
+                var earlier = rows.First(p => p.Value == _entries[i].Row && (uint)(p.Key >> 32) == check);
+                _overflow[earlier.Key] = earlier.Value;
+                _entries[i] = new Entry(check, Overflow);
+            }
+            _overflow[key] = row;
         }
     }
 
@@ -35,18 +55,17 @@ internal sealed class FeatureTable
     {
         get
         {
-            int i = (int)feature & _mask;
-            while (true)
+            uint check = (uint)(feature >> 32);
+            for (int i = (int)feature & _mask; ; i = (i + 1) & _mask)
             {
-                ref readonly var entry = ref _entries[i];
-                if (entry.Key == feature && entry.Row >= 0)
-                    return entry.Row;
-                if (entry.Row < 0)
+                var entry = _entries[i];
+                if (entry.Check == check && entry.Row != Empty)
+                    return entry.Row == Overflow ? _overflow.GetValueOrDefault(feature, -1) : entry.Row;
+                if (entry.Row == Empty)
                     return -1;
-                i = (i + 1) & _mask;
             }
         }
     }
 
-    private readonly record struct Entry(ulong Key, int Row);
+    private readonly record struct Entry(uint Check, int Row);
 }

@@ -70,4 +70,34 @@ public class ConllReaderTests
         Assert.True(report.Scores["ner.tiny_test.names.f1"] > 0.99, string.Join(", ", report.Scores));
         Assert.Equal(report.Scores["ner.f1"], report.Scores["ner.tiny_test.f1"]);
     }
+
+    [Fact]
+    public void Scores_the_sentence_splitter_on_the_files_sentence_ends()
+    {
+        // Three sentences in one document: the splitter finds the end after "Oslo ." and the abbreviation "U.S."
+        // mid-sentence is no end; the headline-like first "sentence" without a full stop is the one it misses.
+        var documents = ConllReader.Parse("""
+            -DOCSTART- O
+
+            OSLO O
+            1996-08-30 O
+
+            Anna O
+            Berg O
+            visited O
+            Oslo O
+            . O
+
+            She O
+            flew O
+            to O
+            the O
+            U.S. O
+            on O
+            Friday O
+            . O
+            """.Split('\n'));
+        var counts = ConllEvaluator.SentenceBoundaries(documents);
+        Assert.Equal(new Counts(1, 0, 1), counts);
+    }
 }
