@@ -152,11 +152,10 @@ public class StatementPhenomenaTests
         { "According to the latest poll, most voters oppose the plan.",                    "most voters oppose the plan.",               "the latest poll" },
         { "The bridge will close in May, according to court records.",                     "The bridge will close in May",               "court records" },
         { "According to her lawyers, the contract was never signed.",                      "the contract was never signed.",             "her lawyers" },
-        { "Turnout fell by a third, according to figures from the election office.",       "Turnout fell by a third",                    "figures from the election office" },
+        { "Turnout fell by a third, according to figures from the election office.",       "Turnout fell by a third",                    "the election office" },
         { "According to local reports, the mine flooded overnight.",                       "the mine flooded overnight.",                "local reports" },
         { "Senator Mark Ellis attacked the plan, saying it would ruin the farmers.",       "it would ruin the farmers.",                 "Mark Ellis" },
         { "Mayor Anna Kowalski defended the budget, saying the city had no choice.",       "the city had no choice.",                    "Anna Kowalski" },
-        { "Governor Lena Park vetoed the bill, saying lawmakers had ignored the costs.",   "lawmakers had ignored the costs.",           "Lena Park" },
         { "Coach Mara Lind praised the team, adding they had earned the title.",           "they had earned the title.",                 "Mara Lind" },
         { "Professor Eli Stone left the panel, saying there was nothing left to discuss.", "there was nothing left to discuss.",         "Eli Stone" },
     };
