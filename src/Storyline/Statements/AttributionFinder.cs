@@ -154,7 +154,9 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         }
 
         // A participle reports speech only with a reported clause or quote: "…, dismissing Ukraine’s position" does not.
-        if (inherited && that < 0 && (complement < 0 || OpensQuote(p, complement) is null))
+        // "saying" and "adding" report speech with a bare clause too: "…, saying they were old".
+        bool speechParticiple = cue.Lemma is "say" or "add" && complement >= 0 && IsClauseSubject(p.Tokens[complement]);
+        if (inherited && that < 0 && !speechParticiple && (complement < 0 || OpensQuote(p, complement) is null))
             return null;
         if (complement >= 0 && complement < s.End)
         {
@@ -245,7 +247,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 break;
             }
         }
-        var speaker = phrases.Find(p, npStart, npEnd, s.First);
+        // "according to the poll", "according to court records": whatever follows is the source, named or not.
+        var speaker = phrases.Find(p, npStart, npEnd, s.First) ?? UnnamedSource(p, npStart, npEnd);
         if (speaker is null)
             return null;
         var cue = p.SpanOf(c, c + 2);
@@ -261,6 +264,28 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return new Attribution(Span.FromBounds(tokens[s.First].Start, end), speaker, cue);
         }
         return null;
+    }
+
+    /// <summary>Longest unnamed source after "according to", in tokens ("the latest figures from the census office").</summary>
+    private const int MaxUnnamedSourceTokens = 8;
+
+    private static SpeakerPhrase? UnnamedSource(Paragraph p, int first, int end)
+    {
+        var tokens = p.Tokens;
+        while (end > first && !tokens[end - 1].IsWord)
+            end--;
+        if (end <= first || end - first > MaxUnnamedSourceTokens || !tokens[first].IsWord)
+            return null;
+        // One bare singular word is an idiom ("according to plan", "according to schedule"), not a source.
+        if (end - first == 1 && !tokens[first].Lower.EndsWith('s'))
+            return null;
+        for (int t = first; t < end; t++)
+        {
+            if (p.InQuote(t) || p.IsQuoteMark(t))
+                return null;
+        }
+        var span = p.SpanOf(first, end);
+        return new SpeakerPhrase(span, SpeakerKind.Description, span);
     }
 
     // An introductory phrase ("In the same interview,") has no finite reporting verb; a clause does.
@@ -407,6 +432,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         }
         return k;
     }
+
+    private static bool IsClauseSubject(Tok t) =>
+        t.IsWord && (Words.Pronouns.Contains(t.Lower) || t.Lower is "we" or "i" or "there" || t.IsCapitalised
+                     || (Words.ClauseOpeners.Contains(t.Lower) && !Words.ClauseBoundaries.Contains(t.Lower)));
 
     // A clause after a verb of belief opens with a subject: a pronoun, a determiner, a name or a number.
     private static bool OpensBeliefClause(Paragraph p, int k)

@@ -14,6 +14,11 @@ internal sealed class LocalNameResolver : INameEvidence
     private readonly Dictionary<string, string> _fullNameOfSurname = new(StringComparer.Ordinal);
     private readonly HashSet<string> _titledSingleNames = new(StringComparer.Ordinal);
     private readonly List<(int Position, string Name, bool IsPerson, bool Spoke)> _salient = [];
+    private readonly List<(string Name, Gender Gender)> _genderEvidence = [];
+    private readonly Dictionary<string, Gender> _gender = new(StringComparer.Ordinal);
+
+    /// <summary>What a document tells of a person's gender: only titles and role nouns ("Mrs.", "spokesman") count.</summary>
+    private enum Gender : byte { Unknown, Female, Male }
 
     private sealed class Person(string name)
     {
@@ -31,6 +36,12 @@ internal sealed class LocalNameResolver : INameEvidence
         var mentions = new List<(int Position, string Name)>();
         foreach (var p in paragraphs)
             LearnPeople(p, mentions);
+        // Canonical names only now, when every surname knows its full name; contrary evidence leaves it unknown.
+        foreach (var (name, gender) in _genderEvidence)
+        {
+            var canonical = CanonicalName(name);
+            _gender[canonical] = _gender.TryGetValue(canonical, out var known) && known != gender ? Gender.Unknown : gender;
+        }
         // Subjects are salient: the next "he" most likely means the last person who did something.
         foreach (var (position, name) in mentions)
         {
@@ -103,6 +114,10 @@ internal sealed class LocalNameResolver : INameEvidence
         if (!titled && !LooksLikePersonalName(p, i, b))
             return;
         var name = NameText(p, i, b);
+        bool female = titles.Exists(t => _lexicon.Female.Contains(t) || _lexicon.Female.Contains(t + "."));
+        bool male = titles.Exists(t => _lexicon.Male.Contains(t) || _lexicon.Male.Contains(t + "."));
+        if (female != male)
+            _genderEvidence.Add((name, female ? Gender.Female : Gender.Male));
         if (nameTokens == 1)
         {
             _titledSingleNames.Add(name);
@@ -179,9 +194,12 @@ internal sealed class LocalNameResolver : INameEvidence
                 return surface;
             case SpeakerKind.Pronoun:
                 // Unresolved, the pronoun itself is kept: the statement stands and a later linker may name it.
+                // "she" skips the men the document has titled as such ("Mr.", "spokesman"), "he" the women; a person
+                // of unknown gender fits both, so without evidence this is the most recent person, as before.
                 return (surface.ToLowerInvariant() switch
                 {
-                    "he" or "she" or "him" or "her" => Latest(position, person: true),
+                    "she" or "her" => Latest(position, person: true, unlike: Gender.Male),
+                    "he" or "him" => Latest(position, person: true, unlike: Gender.Female),
                     _ => Latest(position, person: false),
                 }) ?? surface;
             default:
@@ -213,12 +231,13 @@ internal sealed class LocalNameResolver : INameEvidence
         return phrase.Demonym is not null || (phrase.Role is { } person && !_lexicon.OrgWords.Contains(person)) ? Latest(position, person: true) : null;
     }
 
-    private string? Latest(int position, bool person, bool spokeOnly = false)
+    private string? Latest(int position, bool person, bool spokeOnly = false, Gender unlike = Gender.Unknown)
     {
         for (int i = _salient.Count - 1; i >= 0; i--)
         {
             var s = _salient[i];
-            if (s.Position < position && s.IsPerson == person && (s.Spoke || !spokeOnly))
+            if (s.Position < position && s.IsPerson == person && (s.Spoke || !spokeOnly)
+                && (unlike == Gender.Unknown || _gender.GetValueOrDefault(s.Name) != unlike))
                 return s.Name;
         }
         return null;

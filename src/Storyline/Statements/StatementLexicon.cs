@@ -55,6 +55,8 @@ internal sealed class StatementLexicon
         OrgWords = Set("orgword");
         SourceOf = Set("source-of");
         Auxiliaries = Set("aux");
+        Female = Set("female");
+        Male = Set("male");
     }
 
     public static StatementLexicon English { get; } = Load("lexicon.en.tsv");
@@ -67,6 +69,8 @@ internal sealed class StatementLexicon
     public FrozenSet<string> OrgWords { get; }
     public FrozenSet<string> SourceOf { get; }
     public FrozenSet<string> Auxiliaries { get; }
+    public FrozenSet<string> Female { get; }
+    public FrozenSet<string> Male { get; }
 
     private FrozenSet<string> Set(string category) => _sets.GetValueOrDefault(category) ?? FrozenSet<string>.Empty;
 

@@ -123,6 +123,59 @@ public class StatementPhenomenaTests
         Assert.Equal("Mark Ellis", found.Speaker);
     }
 
+    public static TheoryData<string, string> GenderedPronouns => new()
+    {
+        // The man is the more recent subject; only the title tells that "she" is the woman.
+        { "Mrs. Ana Silva lost the vote. Mr. Tomas Berg won it. “It was unfair,” she said.",                       "Ana Silva" },
+        { "Ms. Rita Hale left the hall. Mr. Otto Reyes stayed behind. She said the count was flawed.",              "Rita Hale" },
+        { "Mr. Otto Reyes stayed behind. Mrs. Ana Silva left the hall. He said the count was flawed.",              "Otto Reyes" },
+        { "Congresswoman Lena Park voted no. Congressman Mark Ellis voted yes. She said the bill was rushed.",          "Lena Park" },
+        { "Spokesman Ivo Brandt arrived late. Councilwoman Dana Frey spoke first. He said the plan was sound.",     "Ivo Brandt" },
+        { "Mrs. Petra Holm chaired the meeting. Mr. Sven Alder took notes. “We are done,” she told reporters.",    "Petra Holm" },
+        { "Ms. Mara Lind coached the team. Mr. Eli Stone owned it. She said the season was a success.",             "Mara Lind" },
+        { "Mr. Karl Weber signed the deal. Ms. Ilse Brandt opposed it. He said it would create jobs.",              "Karl Weber" },
+        // No evidence either way: the most recent person, as before.
+        { "Anna Kowalski lost the vote. Tomas Berg won it. “It was unfair,” she said.",                            "Tomas Berg" },
+        { "Mrs. Ana Silva lost the vote. Tomas Berg won it. “It was unfair,” she said.",                           "Tomas Berg" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GenderedPronouns))]
+    public void A_gendered_pronoun_skips_people_titled_otherwise(string text, string speaker)
+    {
+        var d = Annotate(text);
+        Assert.Equal(speaker, Assert.Single(d.Statements).Speaker);
+    }
+
+    public static TheoryData<string, string, string> UnnamedAndParticipleSources => new()
+    {
+        { "According to the latest poll, most voters oppose the plan.",                    "most voters oppose the plan.",               "the latest poll" },
+        { "The bridge will close in May, according to court records.",                     "The bridge will close in May",               "court records" },
+        { "According to her lawyers, the contract was never signed.",                      "the contract was never signed.",             "her lawyers" },
+        { "Turnout fell by a third, according to figures from the election office.",       "Turnout fell by a third",                    "the election office" },
+        { "According to local reports, the mine flooded overnight.",                       "the mine flooded overnight.",                "local reports" },
+        { "Senator Mark Ellis attacked the plan, saying it would ruin the farmers.",       "it would ruin the farmers.",                 "Mark Ellis" },
+        { "Mayor Anna Kowalski defended the budget, saying the city had no choice.",       "the city had no choice.",                    "Anna Kowalski" },
+        { "Coach Mara Lind praised the team, adding they had earned the title.",           "they had earned the title.",                 "Mara Lind" },
+        { "Professor Eli Stone left the panel, saying there was nothing left to discuss.", "there was nothing left to discuss.",         "Eli Stone" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnnamedAndParticipleSources))]
+    public void Unnamed_sources_and_speech_participles_are_attributed(string sentence, string content, string speaker)
+    {
+        var d = Annotate(sentence);
+        var found = Assert.Single(d.Statements);
+        Assert.Equal(content, d.Slice(found.Content));
+        Assert.Equal(speaker, found.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Senator Mark Ellis left the room, saying goodbye to nobody.")]
+    [InlineData("Mayor Anna Kowalski closed the meeting, adding nothing.")]
+    [InlineData("The team lost, according to plan.")]
+    public void A_participle_or_according_to_without_a_report_is_not_a_statement(string sentence) => Assert.Empty(Annotate(sentence).Statements);
+
     [Fact]
     public void Every_statement_carries_a_confidence_and_a_said_quote_outranks_a_belief()
     {
