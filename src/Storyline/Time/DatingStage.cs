@@ -5,8 +5,10 @@ namespace Storyline.Time;
 /// <summary>
 /// Runs after statements and events: gives every statement its <c>SaidOn</c> and every event its date, from the
 /// time expression governing its clause. A statement whose sentence names no day takes the day of the statement
-/// before it in the same paragraph ("… told reporters on Wednesday. 'I can't tell you,' he said."), else the
-/// publication date, flagged as such. An event without a date of its own keeps none: the article may report
+/// before it in the same paragraph ("… told reporters on Wednesday. 'I can't tell you,' he said."), else the last
+/// day the paragraph's narrative named before it, else (for a transcript answer, which has no cue) the day of the
+/// speaker's last dated statement, else the publication date, flagged as such. Days after the publication date
+/// are never the day something was said. An event without a date of its own keeps none: the article may report
 /// an old event, and a wrong date is worse than none on a timeline.
 /// </summary>
 public sealed class DatingStage : IStage
@@ -27,9 +29,13 @@ public sealed class DatingStage : IStage
     private static List<Statement> DateStatements(Document d, IReadOnlyList<Span> sentences, IReadOnlyList<Span> paragraphs, List<TimeExpression> days)
     {
         var published = d.Metadata.Published;
+        // Words are spoken before they are printed: a day after the publication date is a plan, not the occasion.
+        if (published is { } last)
+            days = days.Where(t => DayOf(t.Value) <= last).ToList();
         var order = Enumerable.Range(0, d.Statements.Count).OrderBy(i => Pivot(d.Statements[i]).Start).ToList();
         var result = d.Statements.ToArray();
         (Span Paragraph, DateOnly Day)? previous = null;
+        var bySpeaker = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
         foreach (int i in order)
         {
             var s = result[i];
@@ -38,21 +44,17 @@ public sealed class DatingStage : IStage
             var pivot = Pivot(s);
             var sentence = Containing(sentences, pivot) ?? pivot;
             var paragraph = Containing(paragraphs, pivot);
-            // Dates inside what was said are about something else ("the meeting on Tuesday was useful").
-            var governing = days
-                .Where(t => sentence.Overlaps(t.Span) && !s.Content.Overlaps(t.Span))
-                .OrderBy(t => Distance(t.Span, pivot))
-                .FirstOrDefault();
-            if (governing is not null)
+            var day = Governing(s, sentence, pivot, days)
+                ?? (previous is { } prev && paragraph == prev.Paragraph ? prev.Day : (DateOnly?)null)
+                ?? Narrative(d, paragraph, pivot, days)
+                ?? (s.Cue is null && s.Speaker is { } speaker && bySpeaker.TryGetValue(speaker, out var earlier) ? earlier : (DateOnly?)null);
+            if (day is { } found)
             {
-                var day = DayOf(governing.Value)!.Value;
-                result[i] = s with { SaidOn = day, SaidOnIsPublication = false };
+                result[i] = s with { SaidOn = found, SaidOnIsPublication = false };
                 if (paragraph is { } p)
-                    previous = (p, day);
-            }
-            else if (previous is { } prev && paragraph == prev.Paragraph)
-            {
-                result[i] = s with { SaidOn = prev.Day, SaidOnIsPublication = false };
+                    previous = (p, found);
+                if (s.Speaker is { } who)
+                    bySpeaker[who] = found;
             }
             else if (published is { } pub)
             {
@@ -60,6 +62,29 @@ public sealed class DatingStage : IStage
             }
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// The day named in the statement's own sentence, outside what was said ("the meeting on Tuesday was useful"
+    /// is about the meeting), nearest the cue: "told reporters on Wednesday", "Putin on Friday ruled out".
+    /// </summary>
+    private static DateOnly? Governing(Statement s, Span sentence, Span pivot, List<TimeExpression> days) =>
+        days.Where(t => sentence.Overlaps(t.Span) && !s.Content.Overlaps(t.Span))
+            .OrderBy(t => Distance(t.Span, pivot))
+            .Select(t => DayOf(t.Value))
+            .FirstOrDefault();
+
+    /// <summary>
+    /// The day the paragraph's narrative has reached before the statement ("On Wednesday, the Kremlin met the
+    /// envoys. … Ushakov called the talks useful."): the last day named earlier in the paragraph, outside any quote.
+    /// </summary>
+    private static DateOnly? Narrative(Document d, Span? paragraph, Span pivot, List<TimeExpression> days)
+    {
+        if (paragraph is not { } p)
+            return null;
+        return days.Where(t => p.Contains(t.Span) && t.Span.End <= pivot.Start && !d.Statements.Any(x => x.Content.Overlaps(t.Span)))
+            .Select(t => DayOf(t.Value))
+            .LastOrDefault();
     }
 
     private static string? EventDate(Document d, Event e, IReadOnlyList<Span> sentences)

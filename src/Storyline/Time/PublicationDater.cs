@@ -152,14 +152,69 @@ internal static class PublicationDater
         {
             var weekday = deictic.Select(m => m.Mention.Spec).OfType<WeekdaySpec>().Select(w => w.Day).Distinct().ToList();
             var which = weekday.Count > 0 ? $" (it says {string.Join(", ", weekday)})" : "";
+            var likeliest = LikeliestWeekday(mentions) is { } w ? $" It was most likely written on a {w.Day} ({w.Reason})." : "";
+            var bound = LatestPastMonth(mentions) is { } b ? $" It names nothing later than {b}, a lower bound only." : "";
             return new PublicationEstimate(null, true,
-                $"Not printed. The article dates events only relative to its own day{which} and names no full date or year near them, so the day cannot be fixed from the text.", 0);
+                $"Not printed. The article dates events only relative to its own day{which} and names no full date or year near them, so the day cannot be fixed from the text.{likeliest}{bound}", 0);
         }
         var best = anchored.MaxBy(a => a.Date);
         var others = anchored.Where(a => a.Date != best.Date && a.Deictic).Select(a => a.Reason).Distinct().ToList();
         var note = $"Not printed. {Capitalise(best.Reason)}, the latest day the article reports, taken as the day it was written" +
                    (others.Count > 0 ? $"; also {string.Join("; ", others)}" : "") + ".";
         return new PublicationEstimate(best.Date, true, note, best.Deictic ? 0.7 : 0.4);
+    }
+
+    /// <summary>
+    /// The weekday the article was most likely written on, from the bare weekdays it speaks of: news names the
+    /// days of the last week by weekday, so the day of writing is on or just after the ones it reports as past and
+    /// before the ones it announces. The weekday minimising the total distance to them is taken; a tie gives none.
+    /// </summary>
+    internal static (DayOfWeek Day, string Reason)? LikeliestWeekday(IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions)
+    {
+        var past = new List<DayOfWeek>();
+        var future = new List<DayOfWeek>();
+        foreach (var (m, tense) in mentions)
+        {
+            var day = m.Spec switch
+            {
+                WeekdaySpec { Shift: 0 } w => w.Day,
+                WeekendSpec => tense == Tense.Future ? DayOfWeek.Saturday : DayOfWeek.Sunday,
+                _ => (DayOfWeek?)null,
+            };
+            if (day is { } d)
+                (tense == Tense.Future ? future : past).Add(d);
+        }
+        if (past.Count == 0)
+            return null;
+        var costs = Enumerable.Range(0, 7).Select(d => (Day: (DayOfWeek)d, Cost:
+            past.Sum(p => (d - (int)p + 7) % 7) + future.Sum(f => (((int)f - d + 7) % 7) is 0 ? 7 : ((int)f - d + 7) % 7))).OrderBy(c => c.Cost).ToList();
+        if (costs[0].Cost == costs[1].Cost)
+            return null;
+        var best = costs[0].Day;
+        var latest = past.MinBy(p => ((int)best - (int)p + 7) % 7);
+        var reason = latest == best ? $"the latest day it reports as past is a {best}" : $"the latest day it reports as past is a {latest}";
+        var next = future.Count > 0 ? future.MinBy(f => ((int)f - (int)best + 7) % 7) : (DayOfWeek?)null;
+        return (best, reason + (next is { } n ? $", and it announces {n}" : ""));
+    }
+
+    /// <summary>The latest month or year the article names outside a future clause ("September 2022"), in words.</summary>
+    private static string? LatestPastMonth(IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions)
+    {
+        (int Year, int Month)? latest = null;
+        foreach (var (m, tense) in mentions)
+        {
+            if (tense == Tense.Future)
+                continue;
+            (int, int)? at = m.Spec switch
+            {
+                CalendarSpec { Year: int y } c => (y, c.Month),
+                FixedSpec { Type: TimexType.Date, Value: { Length: 4 } v } when int.TryParse(v, out int y) => (y, 0),
+                _ => null,
+            };
+            if (at is { } a && (latest is null || a.CompareTo(latest.Value) > 0))
+                latest = a;
+        }
+        return latest is var (year, month) ? (month == 0 ? $"{year}" : $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year}") : null;
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

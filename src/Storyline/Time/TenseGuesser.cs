@@ -48,7 +48,16 @@ internal static partial class TenseGuesser
         var w = words[i];
         var before = i > 0 ? words[i - 1] : "";
         var after = i + 1 < words.Count ? words[i + 1] : "";
+        // "next to the embassy" is a place, not a time.
+        if (w == "next" && after == "to")
+            return Tense.Unknown;
         if (Future.Contains(w) || (w is "set" or "due" or "going" or "about" && after == "to") || w.EndsWith("'ll", StringComparison.Ordinal))
+        {
+            // "had been due to expire Friday", "had been scheduled to open Monday": a plan that is now past.
+            return before is "had" or "been" ? Tense.Past : Tense.Future;
+        }
+        // "is to resume trading Tuesday": a plan.
+        if (w == "to" && before is "is" or "are")
             return Tense.Future;
         // "are traveling to Miami on Thursday": the present progressive with a date is a plan.
         if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 && before is "is" or "are" or "am")
@@ -63,7 +72,7 @@ internal static partial class TenseGuesser
     private static readonly HashSet<string> Future = new(StringComparer.Ordinal)
     {
         "will", "shall", "won't", "scheduled", "expected", "plans", "planned", "planning", "intends", "upcoming", "would",
-        "tomorrow", "next", "may", "might", "could", "hopes", "aims", "prepare", "prepares",
+        "tomorrow", "next", "may", "might", "could", "hopes", "aims", "prepare", "prepares", "soon",
     };
 
     private static readonly HashSet<string> Past = new(StringComparer.Ordinal)
@@ -72,6 +81,7 @@ internal static partial class TenseGuesser
         "left", "began", "won", "lost", "saw", "got", "became", "fell", "rose", "wrote", "ran", "hit", "thought", "knew",
         "brought", "bought", "found", "led", "paid", "ago", "last", "yesterday", "flew", "struck", "drew", "broke", "chose",
         "stood", "spent", "sought", "shot", "told", "wasn't", "weren't", "didn't", "hadn't", "meant", "felt", "kept", "read",
+        "since",
     };
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)

@@ -74,9 +74,18 @@ internal static partial class TimeGrammar
         // February 2022, late November 2025
         new(Pattern06(),
             (m, t) => Date(m), MonthWords),
+        // June last year, early October this year
+        new(Pattern32(),
+            (m, t) => new MonthOfYearSpec(Calendar.MonthNumber(m.Groups["month"].Value)!.Value, Shift(m.Groups["shift"].Value)), MonthWords),
         // in late November, since March, last December: a bare month needs a preposition, or "May" would be a date
         new(Pattern07(),
             (m, t) => BareMonth(m), MonthWords),
+        // 9 a.m. Tuesday, 4 a.m. EDT Thursday, noon Thursday: a time on that weekday
+        new(Pattern34(),
+            (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Clock: ClockOf(m)), WeekdayWords),
+        // 5 p.m. EST, Nov. 6: a time on that date
+        new(Pattern35(),
+            (m, t) => ClockOf(m) is var (hour, minute) && Date(m) is CalendarSpec { Day: not null } date ? date with { Hour = hour, Minute = minute } : null, MonthWords),
         // Tuesday, late Tuesday, last Friday, Tuesday's, Tuesday night
         new(Pattern08(),
             (m, t) => new WeekdaySpec(Calendar.Weekday(m.Groups["wd"].Value)!.Value, Shift(m.Groups["shift"].Value), Part(m.Groups["part"].Value)), WeekdayWords),
@@ -93,13 +102,13 @@ internal static partial class TimeGrammar
             (m, _) => Holiday(m.Groups["name"].Value, IntOrNull(m, "year"))),
         // two weeks ago, just four days after, twelve days later, a year earlier
         new(Pattern14(),
-            (m, t) => Offset(m), UnitWords),
+            (m, t) => Offset(m, t), UnitWords),
         // 30-day, three-year-long
         new(Pattern15(),
             (m, t) => Duration(m), UnitWords),
-        // for three years, the past three months, about five hours, several days
+        // for three years, the past three months, about five hours, several days; not the rate in "$500 million a year"
         new(Pattern16(),
-            (m, t) => Duration(m), UnitWords),
+            (m, t) => IsRate(m, t) || IsOrdinal(m, t) ? null : Duration(m), UnitWords),
         new(Pattern17(),
             (m, t) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
         // in 2014, 2009-2010; a bare number is a year only where it reads as one (see YearOk)
@@ -108,6 +117,9 @@ internal static partial class TimeGrammar
         // the 1990s, the '90s
         new(Pattern19(),
             (m, t) => new FixedSpec(TimexType.Date, m.Groups["dec"].Success ? m.Groups["dec"].Value : "19" + m.Groups["short"].Value)),
+        // the 20th century
+        new(Pattern36(),
+            (m, t) => Int(m, "n") is >= 1 and <= 21 and var n ? new FixedSpec(TimexType.Date, (n - 1).ToString("00", CultureInfo.InvariantCulture)) : null),
         // the first quarter (of 1998)
         new(Pattern20(),
             (m, t) => new QuarterSpec(Calendar.Ordinal(m.Groups["ord"].Value)!.Value, IntOrNull(m, "year"))),
@@ -125,14 +137,22 @@ internal static partial class TimeGrammar
             })),
         // 10:30 a.m., 3 p.m., 14:30
         new(Pattern24(),
-            (m, t) => new ClockSpec(Int(m, "hour") % 12 + (char.ToLowerInvariant(m.Groups["ap"].Value[0]) == 'p' ? 12 : 0), IntOrNull(m, "minute") ?? 0)),
+            (m, t) => Clock(m)),
         new(Pattern25(),
             (m, t) => new ClockSpec(Int(m, "hour"), Int(m, "minute"))),
         new(Pattern26(),
-            (m, t) => new ClockSpec(m.Groups["w"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 0 : 12, 0)),
+            (m, t) => Clock(m)),
         // every Monday, each year, daily
         new(Pattern27(),
             (m, t) => Set(m)),
+        // daily, weekly, hourly; not a newspaper ("the party daily Granma")
+        new(Pattern33(),
+            (m, t) => NextWordCapitalised(m, t) ? null : new FixedSpec(TimexType.Set, m.Value.ToLowerInvariant() switch
+            {
+                "daily" => "P1D",
+                "weekly" => "P1W",
+                _ => "PT1H",
+            })),
         new(Pattern28(),
             (_, _) => new FixedSpec(TimexType.Date, "PRESENT_REF")),
         new(Pattern29(),
@@ -168,13 +188,13 @@ internal static partial class TimeGrammar
     private static partial Regex Pattern11();
     [GeneratedRegex(@"\bthe\s+(?:(?<ago>year-(?:earlier|ago)|comparable\s+year-ago)|latest|most\s+recent|recent|just-ended|latest\s+fiscal)?\s*(?:fiscal\s+)?(?:quarter|period)\b", IgnoreCase)]
     private static partial Regex Pattern12();
-    [GeneratedRegex($@"\b(?<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day)(?:,?\s+{Year})?", Options)]
+    [GeneratedRegex($@"\b(?<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day)(?![A-Za-z])(?:,?\s+{Year})?", Options)]
     private static partial Regex Pattern13();
     [GeneratedRegex($@"\b{Lead}(?<n>{NumberWord})\s+{Units}\s+(?<rel>ago|later|earlier|after|before|from\s+now|hence)\b(?!\s+than)", IgnoreCase)]
     private static partial Regex Pattern14();
     [GeneratedRegex($@"\b(?<n>{NumberWord})[-‑](?<unit>second|minute|hour|day|week|month|year|decade|century)(?:[-‑]long)?\b(?![-‑]old)", IgnoreCase)]
     private static partial Regex Pattern15();
-    [GeneratedRegex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b", IgnoreCase)]
+    [GeneratedRegex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b(?!\s+old\b)", IgnoreCase)]
     private static partial Regex Pattern16();
     [GeneratedRegex(@"(?<=\bfor\s+)(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase)]
     private static partial Regex Pattern17();
@@ -204,8 +224,19 @@ internal static partial class TimeGrammar
     private static partial Regex Pattern29();
     [GeneratedRegex(@"\brecent\s+(?<unit>years|months|weeks|days|decades)\b", IgnoreCase)]
     private static partial Regex Pattern30();
-    [GeneratedRegex(@"\b(?:the\s+future|the\s+coming\s+(?:years|months|weeks|days))\b", IgnoreCase)]
+    [GeneratedRegex(@"\b(?:the\s+(?:(?:near|foreseeable|immediate)\s+)?future|(?:the\s+)?(?:near|short)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters))\b", IgnoreCase)]
     private static partial Regex Pattern31();
+
+    [GeneratedRegex($@"(?:(?i:early|mid|late)[\s-]+)?(?<month>{Month})\s+(?:of\s+)?(?<shift>(?i:this|last|next))\s+(?i:year)\b", Options)]
+    private static partial Regex Pattern32();
+    [GeneratedRegex($@"\b(?:(?<hour>[01]?\d)(?::(?<minute>[0-5]\d))?\s*(?<ap>[ap])\.?m\.?|(?<w>noon|midnight))\s+(?:(?:[ECMP][SD]T|GMT|UTC|local\s+time)\s+)?(?:on\s+)?(?:(?<shift>last|next|this)\s+)?(?<wd>{Weekday})", IgnoreCase)]
+    private static partial Regex Pattern34();
+    [GeneratedRegex($@"\b(?<hour>[01]?\d)(?::(?<minute>[0-5]\d))?\s*(?<ap>[apAP])\.?[mM]\.?\s+(?:(?:[ECMP][SD]T|GMT|UTC)\s*)?,?\s*(?<month>{Month})\s*{Day}(?:,\s*{Year})?", Options)]
+    private static partial Regex Pattern35();
+    [GeneratedRegex(@"\b(?:the\s+)?(?<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", IgnoreCase)]
+    private static partial Regex Pattern36();
+    [GeneratedRegex(@"\b(?:daily|weekly|hourly)\b", IgnoreCase)]
+    private static partial Regex Pattern33();
 
     /// <summary>Every expression in <paramref name="text"/>, in text order, without overlaps (longest first).</summary>
     public static List<TimexMention> Find(string text)
@@ -402,11 +433,15 @@ internal static partial class TimeGrammar
         };
     }
 
-    private static TimexSpec? Offset(Match m)
+    private static TimexSpec? Offset(Match m, string text)
     {
         var unit = UnitOf(m.Groups["unit"].Value);
         if (Amount(m.Groups["n"].Value) is not int n)
             return new FixedSpec(TimexType.Date, m.Groups["rel"].Value.ToLowerInvariant() is "ago" or "earlier" or "after" ? "PAST_REF" : "FUTURE_REF");
+        // Results stories compare a quarter with the same quarter "a year ago": the reported quarter is the one
+        // before the anchor's, so the compared one is five quarters back.
+        if (unit == TimeUnit.Year && n == 1 && m.Groups["rel"].Value.ToLowerInvariant() is "ago" or "earlier" && AfterQuarterResults(m, text))
+            return new OffsetSpec(TimeUnit.Quarter, -5);
         return m.Groups["rel"].Value.ToLowerInvariant() switch
         {
             "ago" => new OffsetSpec(unit, -n),
@@ -417,6 +452,84 @@ internal static partial class TimeGrammar
             "before" => new NarrativeOffsetSpec(unit, n, 1),
             _ => new OffsetSpec(unit, n),
         };
+    }
+
+    /// <summary>
+    /// True when the nearest reporting period named in the 400 characters before the match is a quarter
+    /// ("the third quarter", "the latest quarter") rather than a longer one ("nine months", "the year").
+    /// </summary>
+    private static bool AfterQuarterResults(Match m, string text)
+    {
+        int start = Math.Max(0, m.Index - 400);
+        Match? last = null;
+        for (var p = ReportingPeriod().Match(text, start, m.Index - start); p.Success; p = p.NextMatch())
+            last = p;
+        return last is not null && last.Groups["q"].Success;
+    }
+
+    [GeneratedRegex(@"\b(?:(?<q>(?:first|second|third|fourth|latest|fiscal|the|this|year-earlier|year-ago)[\s-]+quarter)\b(?!\s+of\s+(?:the|a|all|its|their)\b)|nine\s+months|six\s+months|first\s+half|(?:fiscal|full|the)\s+year)", IgnoreCase)]
+    private static partial Regex ReportingPeriod();
+
+    /// <summary>"$500 million a year", "twice a day": "a year" after an amount is a rate, not a duration.</summary>
+    private static bool IsRate(Match m, string text)
+    {
+        if (!m.Groups["n"].Value.Equals("a", StringComparison.OrdinalIgnoreCase) || m.Value.Length > m.Groups["n"].Length + m.Groups["unit"].Length + 2)
+            return false;
+        int end = m.Index;
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+        if (end > 0 && (char.IsDigit(text[end - 1]) || text[end - 1] == '%'))
+            return true;
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+            start--;
+        var word = text.AsSpan(start, end - start).ToString().ToLowerInvariant();
+        if (word is "million" or "billion" or "trillion" or "thousand" or "cents" or "percent" or "times" or "twice" or "once" or "dollars")
+            return true;
+        // "four flights a week", "24 hours a day": a counted plural before it.
+        int before = start;
+        while (before > 0 && text[before - 1] == ' ')
+            before--;
+        return word.EndsWith('s') && before < start && before > 0 && (char.IsDigit(text[before - 1]) || PrecedingNumberWord(text, before));
+    }
+
+    private static bool PrecedingNumberWord(string text, int end)
+    {
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+            start--;
+        return Calendar.Number(text[start..end].ToLowerInvariant()) is not null;
+    }
+
+    /// <summary>The hour and minute of "9 a.m.", "10:30 p.m.", "noon", "midnight".</summary>
+    private static (int Hour, int Minute) ClockOf(Match m) =>
+        m.Groups["w"].Success
+            ? (m.Groups["w"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? 0 : 12, 0)
+            : (Int(m, "hour") % 12 + (char.ToLowerInvariant(m.Groups["ap"].Value[0]) == 'p' ? 12 : 0), IntOrNull(m, "minute") ?? 0);
+
+    private static ClockSpec Clock(Match m)
+    {
+        var (hour, minute) = ClockOf(m);
+        return new ClockSpec(hour, minute);
+    }
+
+    /// <summary>"a second group", "a second betrayal": the ordinal, not one second.</summary>
+    private static bool IsOrdinal(Match m, string text)
+    {
+        if (!m.Groups["unit"].Value.Equals("second", StringComparison.OrdinalIgnoreCase) || m.Groups["n"].Value.ToLowerInvariant() is not ("a" or "an"))
+            return false;
+        int i = m.Index + m.Length;
+        while (i < text.Length && text[i] == ' ')
+            i++;
+        return i < text.Length && char.IsLetter(text[i]);
+    }
+
+    private static bool NextWordCapitalised(Match m, string text)
+    {
+        int i = m.Index + m.Length;
+        while (i < text.Length && text[i] == ' ')
+            i++;
+        return i < text.Length && char.IsUpper(text[i]);
     }
 
     /// <summary>An exact count, or null for "several", "a few", "many".</summary>

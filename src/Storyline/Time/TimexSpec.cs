@@ -135,14 +135,14 @@ internal sealed record NumericDateSpec(int First, int Second, int? Year, DayOfWe
 }
 
 /// <summary>A weekday: "on Tuesday", "late Tuesday", "last Friday", "Tuesday night".</summary>
-internal sealed record WeekdaySpec(DayOfWeek Day, int Shift = 0, string? PartOfDay = null) : TimexSpec
+internal sealed record WeekdaySpec(DayOfWeek Day, int Shift = 0, string? PartOfDay = null, (int Hour, int Minute)? Clock = null) : TimexSpec
 {
     public override bool IsDeictic => true;
 
     public override Timex? Resolve(in ResolveContext c)
     {
         if (c.Anchor is not { } a)
-            return new(TimexType.Date, $"XXXX-WXX-{Calendar.IsoDay(Day)}");
+            return new(PartOfDay is null ? TimexType.Date : TimexType.Time, $"XXXX-WXX-{Calendar.IsoDay(Day)}{(PartOfDay is { } p ? "T" + p : "")}");
         var date = Shift switch
         {
             < 0 => Calendar.OnOrBefore(a.AddDays(-1), Day),
@@ -150,9 +150,20 @@ internal sealed record WeekdaySpec(DayOfWeek Day, int Shift = 0, string? PartOfD
             // A bare weekday is the nearest one in the direction of the tense; the anchor's own weekday is "today".
             _ => c.Tense == Tense.Future ? Calendar.OnOrAfter(a, Day) : Calendar.OnOrBefore(a, Day),
         };
-        // "Tuesday night" is annotated as the day in TimeML news, so the part of day is not added to the value.
-        return new(TimexType.Date, Calendar.Day(date), date);
+        // "Tuesday night" is the part of that day (TIMEX3 "2025-12-02TNI"), a TIME; TBAQ marks most of them so.
+        if (Clock is var (hour, minute))
+            return new(TimexType.Time, $"{Calendar.Day(date)}T{hour:00}:{minute:00}", date);
+        return PartOfDay is { } part ? new(TimexType.Time, $"{Calendar.Day(date)}T{part}", date) : new(TimexType.Date, Calendar.Day(date), date);
     }
+}
+
+/// <summary>"June last year", "October this year": a month of the year before, of, or after the anchor's.</summary>
+internal sealed record MonthOfYearSpec(int Month, int YearShift) : TimexSpec
+{
+    public override bool IsDeictic => true;
+
+    public override Timex? Resolve(in ResolveContext c) =>
+        new(TimexType.Date, c.Anchor is { } a ? Calendar.Month(a.Year + YearShift, Month) : $"XXXX-{Month:00}");
 }
 
 /// <summary>"this weekend", "over the weekend": the weekend before the anchor for the past, the next one for the future.</summary>

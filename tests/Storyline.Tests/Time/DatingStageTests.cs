@@ -53,4 +53,34 @@ public class DatingStageTests
         Assert.Equal("2022-09", d.Events[0].Date);
         Assert.Null(d.Events[1].Date);
     }
+
+    [Fact]
+    public void A_day_after_publication_is_a_plan_not_the_occasion()
+    {
+        var d = Dated("Officials, who will fly to Miami on Saturday, said the talks were useful.", Thursday, ("the talks were useful", "said"));
+        Assert.Equal(Thursday, d.Statements[0].SaidOn);
+        Assert.True(d.Statements[0].SaidOnIsPublication);
+    }
+
+    [Fact]
+    public void A_statement_takes_the_day_the_paragraph_has_reached()
+    {
+        var d = Dated("On Tuesday, the envoys met Putin in Moscow. Ushakov called the talks useful.", Thursday, ("the talks useful", "called"));
+        Assert.Equal(new DateOnly(2025, 12, 2), d.Statements[0].SaidOn);
+    }
+
+    [Fact]
+    public void A_transcript_answer_takes_the_day_its_speaker_last_spoke()
+    {
+        const string text = "Putin said on Wednesday that a deal was possible.\nOn the ceasefire\nThey must withdraw first.";
+        var d = TimeStageTests.Annotate(text, Thursday);
+        d.Statements =
+        [
+            new Statement(Find(text, "a deal was possible"), StatementKind.Indirect, "Vladimir Putin", Cue: Find(text, "said")),
+            new Statement(Find(text, "They must withdraw first."), StatementKind.Direct, "Vladimir Putin"),
+        ];
+        new DatingStage().Apply(d);
+        Assert.Equal(new DateOnly(2025, 12, 3), d.Statements[1].SaidOn);
+        Assert.False(d.Statements[1].SaidOnIsPublication);
+    }
 }

@@ -46,4 +46,15 @@ public class PublicationDateTests
         Assert.Equal(new DateOnly(2026, 12, 4), d.Metadata.Published);
         Assert.Equal("given by the source", d.Metadata.PublishedNote);
     }
+
+    [Fact]
+    public void Weekdays_alone_still_tell_the_weekday_of_writing()
+    {
+        // Past Tuesday and Wednesday, Sunday announced: written on the Wednesday, after the latest month named.
+        var d = TimeStageTests.Annotate("The paper reported late Tuesday that Russia annexed the regions in September 2022. "
+            + "On Wednesday, the Kremlin said nothing was agreed. Talks will continue on Sunday.");
+        Assert.Null(d.Metadata.Published);
+        Assert.Contains("written on a Wednesday", d.Metadata.PublishedNote, StringComparison.Ordinal);
+        Assert.Contains("later than September 2022", d.Metadata.PublishedNote, StringComparison.Ordinal);
+    }
 }
