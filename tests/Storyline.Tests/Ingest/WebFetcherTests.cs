@@ -34,6 +34,21 @@ public sealed class WebFetcherTests(WebServerFixture fixture) : IClassFixture<We
     }
 
     [Fact]
+    public async Task A_page_dated_by_last_modified_is_fetched_again_only_when_changed()
+    {
+        using var fetcher = Fetcher();
+        var first = await fetcher.FetchAsync(Server.Url("/dated/6"));
+        Assert.Equal(FetchStatus.Ok, first.Status);
+        Assert.Null(first.Validators?.ETag);
+        Assert.Equal(new DateTimeOffset(2025, 12, 1, 8, 0, 0, TimeSpan.Zero), first.Validators?.LastModified);
+
+        var second = await fetcher.FetchAsync(Server.Url("/dated/6"), first.Validators);
+        Assert.Equal(FetchStatus.NotModified, second.Status);
+        var stale = await fetcher.FetchAsync(Server.Url("/dated/6"), new FetchValidators(null, first.Validators!.LastModified!.Value.AddDays(-1)));
+        Assert.Equal(FetchStatus.Ok, stale.Status);
+    }
+
+    [Fact]
     public async Task Robots_txt_is_obeyed_and_fetched_once_per_host()
     {
         using var fetcher = Fetcher();
