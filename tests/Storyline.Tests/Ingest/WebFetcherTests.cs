@@ -142,13 +142,14 @@ public sealed class WebFetcherTests(WebServerFixture fixture) : IClassFixture<We
         }
         Assert.InRange(Server.MaxInFlight, 1, 2);
 
-        using var polite = Fetcher(Quick with { PerHostConcurrency = 4, PolitenessDelay = TimeSpan.FromMilliseconds(200) });
+        // The delay is kept between sends; the server sees arrivals, which a loaded machine can bunch by tens of
+        // milliseconds, so the delay is long and the check allows a fifth of it for that.
+        using var polite = Fetcher(Quick with { PerHostConcurrency = 4, PolitenessDelay = TimeSpan.FromSeconds(1) });
         await polite.FetchAsync(Server.Url("/article/100")); // robots.txt and a first request out of the way
         await Task.WhenAll(Enumerable.Range(101, 3).Select(i => polite.FetchAsync(Server.Url($"/article/{i}"))));
         var starts = Server.Starts.Where(s => s.Path is "/article/101" or "/article/102" or "/article/103").Select(s => s.Ticks).Order().ToList();
         Assert.Equal(3, starts.Count);
-        // Started at least the delay apart (less a timer tick), however they were scheduled.
-        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 180, $"requests {pair.Second - pair.First} ms apart"));
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 800, $"requests {pair.Second - pair.First} ms apart"));
     }
 
     [Fact]
