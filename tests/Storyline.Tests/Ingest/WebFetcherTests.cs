@@ -34,6 +34,21 @@ public sealed class WebFetcherTests(WebServerFixture fixture) : IClassFixture<We
     }
 
     [Fact]
+    public async Task A_page_dated_by_last_modified_is_fetched_again_only_when_changed()
+    {
+        using var fetcher = Fetcher();
+        var first = await fetcher.FetchAsync(Server.Url("/dated/6"));
+        Assert.Equal(FetchStatus.Ok, first.Status);
+        Assert.Null(first.Validators?.ETag);
+        Assert.Equal(new DateTimeOffset(2025, 12, 1, 8, 0, 0, TimeSpan.Zero), first.Validators?.LastModified);
+
+        var second = await fetcher.FetchAsync(Server.Url("/dated/6"), first.Validators);
+        Assert.Equal(FetchStatus.NotModified, second.Status);
+        var stale = await fetcher.FetchAsync(Server.Url("/dated/6"), new FetchValidators(null, first.Validators!.LastModified!.Value.AddDays(-1)));
+        Assert.Equal(FetchStatus.Ok, stale.Status);
+    }
+
+    [Fact]
     public async Task Robots_txt_is_obeyed_and_fetched_once_per_host()
     {
         using var fetcher = Fetcher();
@@ -127,13 +142,14 @@ public sealed class WebFetcherTests(WebServerFixture fixture) : IClassFixture<We
         }
         Assert.InRange(Server.MaxInFlight, 1, 2);
 
-        using var polite = Fetcher(Quick with { PerHostConcurrency = 4, PolitenessDelay = TimeSpan.FromMilliseconds(200) });
+        // The delay is kept between sends; the server sees arrivals, which a loaded machine can bunch by tens of
+        // milliseconds, so the delay is long and the check allows a fifth of it for that.
+        using var polite = Fetcher(Quick with { PerHostConcurrency = 4, PolitenessDelay = TimeSpan.FromSeconds(1) });
         await polite.FetchAsync(Server.Url("/article/100")); // robots.txt and a first request out of the way
         await Task.WhenAll(Enumerable.Range(101, 3).Select(i => polite.FetchAsync(Server.Url($"/article/{i}"))));
         var starts = Server.Starts.Where(s => s.Path is "/article/101" or "/article/102" or "/article/103").Select(s => s.Ticks).Order().ToList();
         Assert.Equal(3, starts.Count);
-        // Started at least the delay apart (less a timer tick), however they were scheduled.
-        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 180, $"requests {pair.Second - pair.First} ms apart"));
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 800, $"requests {pair.Second - pair.First} ms apart"));
     }
 
     [Fact]

@@ -88,6 +88,15 @@ public sealed class TestWebServer : IAsyncDisposable
             c.Response.Headers.ETag = etag;
             return Results.Text(Article(n), "text/html; charset=utf-8");
         });
+        app.MapGet("/dated/{n:int}", (int n, HttpContext c) =>
+        {
+            // A server that knows only when a page last changed, not an ETag: the fetcher must ask with If-Modified-Since.
+            var changed = new DateTimeOffset(2025, 12, 1, 8, 0, 0, TimeSpan.Zero);
+            if (c.Request.GetTypedHeaders().IfModifiedSince >= changed)
+                return Results.StatusCode(304);
+            c.Response.GetTypedHeaders().LastModified = changed;
+            return Results.Text(Article(n), "text/html; charset=utf-8");
+        });
         app.MapGet("/slowish/{n:int}", async (int n, CancellationToken ct) =>
         {
             await Task.Delay(150, ct);
