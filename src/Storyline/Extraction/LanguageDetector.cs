@@ -17,9 +17,9 @@ public sealed class LanguageDetector
     /// <summary>Only the start of a long text is read: a few thousand characters decide as well as the whole.</summary>
     private const int MaxCharacters = 4000;
 
-    private readonly List<(string Language, Dictionary<string, int> Ranks)> _profiles;
+    private readonly List<(string Language, Dictionary<ulong, int> Ranks)> _profiles;
 
-    private LanguageDetector(List<(string, Dictionary<string, int>)> profiles) => _profiles = profiles;
+    private LanguageDetector(List<(string, Dictionary<ulong, int>)> profiles) => _profiles = profiles;
 
     public static LanguageDetector Default { get; } = Load(DataFile.Open("language-samples.txt"));
 
@@ -68,34 +68,39 @@ public sealed class LanguageDetector
         return best;
     }
 
-    /// <summary>Trigrams of the lower-cased letters (words padded with spaces), ranked by frequency, ties by ordinal order.</summary>
-    private static Dictionary<string, int> Ranks(string text, int size)
+    /// <summary>
+    /// Trigrams of the lower-cased letters (words padded with spaces), ranked by frequency, ties by ordinal order.
+    /// A trigram is its three UTF-16 units packed into 48 bits, first unit highest, so numeric order is ordinal
+    /// order and no string is made per trigram.
+    /// </summary>
+    private static Dictionary<ulong, int> Ranks(string text, int size)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var word = new System.Text.StringBuilder(" ");
-        void EndWord()
-        {
-            if (word.Length > 1)
-            {
-                word.Append(' ');
-                var w = word.ToString();
-                for (int i = 0; i + 3 <= w.Length; i++)
-                {
-                    var g = w.Substring(i, 3);
-                    counts[g] = counts.GetValueOrDefault(g) + 1;
-                }
-            }
-            word.Clear().Append(' ');
-        }
+        const ulong Mask = (1UL << 48) - 1;
+        var counts = new Dictionary<ulong, int>();
+        void Count(ulong gram) => counts[gram] = counts.GetValueOrDefault(gram) + 1;
+        ulong window = ' ';
+        int length = 1; // units of the current padded word read so far
         foreach (var c in text)
         {
             if (char.IsLetter(c) || c is '\'' or '’')
-                word.Append(char.ToLowerInvariant(c));
-            else
-                EndWord();
+            {
+                window = ((window << 16) | char.ToLowerInvariant(c)) & Mask;
+                if (++length >= 3)
+                    Count(window);
+                continue;
+            }
+            if (length > 1)
+                Count(((window << 16) | ' ') & Mask);
+            window = ' ';
+            length = 1;
         }
-        EndWord();
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(size).Select((kv, i) => (kv.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        if (length > 1)
+            Count(((window << 16) | ' ') & Mask);
+        var ranked = counts.ToArray();
+        Array.Sort(ranked, (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        var ranks = new Dictionary<ulong, int>(Math.Min(size, ranked.Length));
+        for (int i = 0; i < ranked.Length && i < size; i++)
+            ranks[ranked[i].Key] = i;
+        return ranks;
     }
 }

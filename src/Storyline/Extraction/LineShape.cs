@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Storyline.Extraction;
 
 /// <summary>The surface facts about one line of scraped text that the <see cref="LineLabeller"/> decides on.</summary>
-internal sealed partial record LineShape(string Text, int Words, bool EndsSentence, HashSet<PhraseKind> Phrases)
+internal sealed partial record LineShape(string Text, int Words, bool EndsSentence, PhraseKinds Phrases)
 {
     /// <summary>Lines this long are paragraphs whatever their punctuation.</summary>
     public const int ParagraphCharacters = 100;
@@ -13,7 +13,7 @@ internal sealed partial record LineShape(string Text, int Words, bool EndsSenten
     /// <summary>A paragraph of running text, as opposed to a headline, a menu item or a button.</summary>
     public bool IsProse => Length >= ParagraphCharacters || (EndsSentence && Words >= 3);
 
-    public bool Has(PhraseKind kind) => Phrases.Contains(kind);
+    public bool Has(PhraseKind kind) => Phrases.Has(kind);
 
     public static LineShape Of(string text, PhraseLexicon lexicon) =>
         new(text, CountWords(text), EndsWithSentencePunctuation(text), lexicon.Match(text));

@@ -105,7 +105,19 @@ public sealed class FileSource
             _warn(new IngestWarning(file, $"cannot read: {e.Message}"));
             return null;
         }
-        if (!ContentDecoder.TryDecodeUtf8(bytes, out var text, out var error))
+        string? text;
+        if (kind == ContentKind.Html)
+        {
+            // A page says its own charset (<meta charset>); legacy pages in windows-1251 or ISO-8859-2 are still common.
+            var notes = new List<string>();
+            text = CharsetDecoder.Decode(bytes, declared: null, notes);
+            if (text is null)
+            {
+                _warn(new IngestWarning(file, notes.LastOrDefault() ?? "cannot decode"));
+                return null;
+            }
+        }
+        else if (!ContentDecoder.TryDecodeUtf8(bytes, out text, out var error))
         {
             _warn(new IngestWarning(file, error!));
             return null;

@@ -30,15 +30,30 @@ internal sealed partial class BlockReader
 
     public List<TextBlock> Blocks { get; } = [];
 
-    /// <summary>Document-order interval [enter, exit) of every element read.</summary>
-    public Dictionary<IElement, (int Enter, int Exit)> Extent { get; } = [];
-
     /// <summary>An element a furniture hint names is kept when it holds at least this share of the page's text: it wraps the article.</summary>
     private const double WrapperTextShare = 0.5;
 
-    /// <summary>Visible text characters under each element, and whether it encloses a marked article body.</summary>
-    private readonly Dictionary<IElement, (int Text, bool HoldsArticle)> _inside = [];
+    /// <summary>What the reader knows of one element: one lookup per element and pass, not one per question.</summary>
+    private sealed class Facts
+    {
+        /// <summary>Visible text characters under the element.</summary>
+        public int Text;
+
+        /// <summary>The element is or encloses a marked article body.</summary>
+        public bool HoldsArticle;
+
+        public Hint Hint;
+
+        /// <summary>Document-order interval [Enter, Exit) of the blocks inside; Enter is -1 until the walk reads the element.</summary>
+        public int Enter = -1;
+        public int Exit;
+    }
+
+    private readonly Dictionary<IElement, Facts> _facts = [];
     private int _pageText;
+
+    /// <summary>Hints of each class or id value seen on this page: pages repeat a few dozen values on thousands of elements.</summary>
+    private readonly Dictionary<string, Hint> _hintOf = new(StringComparer.Ordinal);
 
     public static BlockReader Read(IElement root)
     {
@@ -48,38 +63,54 @@ internal sealed partial class BlockReader
         return reader;
     }
 
+    /// <summary>The blocks inside an element the walk read, as the index range [Enter, Exit) of <see cref="Blocks"/>.</summary>
+    public bool TryGetExtent(IElement e, out (int Enter, int Exit) extent)
+    {
+        if (_facts.TryGetValue(e, out var f) && f.Enter >= 0)
+        {
+            extent = (f.Enter, f.Exit);
+            return true;
+        }
+        extent = default;
+        return false;
+    }
+
+    /// <summary>True when the walk read the element (it was not left out as furniture).</summary>
+    public bool WasRead(IElement e) => TryGetExtent(e, out _);
+
     /// <summary>First pass, post-order without recursion: text per element, so a hint never removes the article's own wrapper.</summary>
     private void Measure(IElement root)
     {
-        var stack = new Stack<(IElement Element, bool Leaving)>();
-        stack.Push((root, false));
+        var stack = new Stack<(IElement Element, Facts? Facts, Facts? Parent)>();
+        stack.Push((root, null, null));
         while (stack.Count > 0)
         {
-            var (e, leaving) = stack.Pop();
-            if (!leaving)
+            var (e, facts, parent) = stack.Pop();
+            if (facts is null)
             {
                 if (SkippedTags.Contains(e.LocalName))
                     continue;
-                stack.Push((e, true));
+                facts = new Facts { Hint = HintsOf(e) };
+                facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || e.GetAttribute("itemprop") == "articleBody";
+                _facts[e] = facts;
+                stack.Push((e, facts, parent));
                 for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
-                    stack.Push((c, false));
+                    stack.Push((c, null, facts));
                 continue;
             }
-            int text = 0;
-            bool holds = e.LocalName == "article" || e.GetAttribute("itemprop") == "articleBody" || ContentHint().IsMatch(ClassAndId(e));
+            // Leaving: the children have added theirs; add the element's own text, then pass the sum up.
             for (var n = e.FirstChild; n is not null; n = n.NextSibling)
             {
                 if (n is IText t)
-                    text += t.Data.Length - CountWhiteSpace(t.Data);
-                else if (n is IElement c && _inside.TryGetValue(c, out var x))
-                {
-                    text += x.Text;
-                    holds |= x.HoldsArticle;
-                }
+                    facts.Text += t.Data.Length - CountWhiteSpace(t.Data);
             }
-            _inside[e] = (text, holds);
+            if (parent is not null)
+            {
+                parent.Text += facts.Text;
+                parent.HoldsArticle |= facts.HoldsArticle;
+            }
         }
-        _pageText = _inside.GetValueOrDefault(root).Text;
+        _pageText = _facts.GetValueOrDefault(root)?.Text ?? 0;
     }
 
     private static int CountWhiteSpace(string s)
@@ -98,9 +129,9 @@ internal sealed partial class BlockReader
         var text = new StringBuilder();
         int links = 0, order = 0, linkDepth = 0;
         var blockStack = new List<IElement>();
-        // Explicit stack of (node, leaving): the DOM can be deeper than the call stack.
-        var stack = new Stack<(INode Node, bool Leaving)>();
-        stack.Push((root, false));
+        // Explicit stack of (node, facts when leaving an element): the DOM can be deeper than the call stack.
+        var stack = new Stack<(INode Node, Facts? Leaving)>();
+        stack.Push((root, null));
         while (stack.Count > 0)
         {
             var (node, leaving) = stack.Pop();
@@ -112,7 +143,7 @@ internal sealed partial class BlockReader
             if (node is not IElement e)
                 continue;
             var tag = e.LocalName;
-            if (leaving)
+            if (leaving is not null)
             {
                 if (tag == "a")
                     linkDepth--;
@@ -121,11 +152,13 @@ internal sealed partial class BlockReader
                     Flush(text, ref links, blockStack, ref order);
                     blockStack.RemoveAt(blockStack.Count - 1);
                 }
-                Extent[e] = (Extent[e].Enter, order);
+                leaving.Exit = order;
                 continue;
             }
-            if (e != root && IsSkipped(e, tag) && !WrapsArticle(e))
+            var facts = _facts.GetValueOrDefault(e);
+            if (e != root && (facts is null || (IsSkipped(e, tag, facts.Hint) && !WrapsArticle(facts))))
                 continue;
+            facts ??= _facts[e] = new Facts();
             if (tag == "br")
             {
                 Flush(text, ref links, blockStack, ref order);
@@ -138,10 +171,10 @@ internal sealed partial class BlockReader
             }
             if (tag == "a")
                 linkDepth++;
-            Extent[e] = (order, order);
-            stack.Push((e, true));
+            facts.Enter = facts.Exit = order;
+            stack.Push((e, facts));
             for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                stack.Push((child, false));
+                stack.Push((child, null));
         }
         Flush(text, ref links, blockStack, ref order);
     }
@@ -189,26 +222,38 @@ internal sealed partial class BlockReader
         Blocks.Add(new TextBlock(content, linkChars, tag, order++, containers));
     }
 
-    private bool WrapsArticle(IElement e) =>
-        !SkippedTags.Contains(e.LocalName) && _inside.TryGetValue(e, out var x) && (x.HoldsArticle || x.Text >= _pageText * WrapperTextShare);
+    private bool WrapsArticle(Facts f) => f.HoldsArticle || f.Text >= _pageText * WrapperTextShare;
 
-    private static bool IsSkipped(IElement e, string tag)
+    private static bool IsSkipped(IElement e, string tag, Hint hint)
     {
         if (SkippedTags.Contains(tag))
             return true;
         if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true")
             return true;
-        if (e.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style))
+        if (e.GetAttribute("style") is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
             return true;
         if (tag is "body" or "article" or "main")
             return false;
         if (e.GetAttribute("role") is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
             return true;
-        var hints = ClassAndId(e);
-        return hints.Length > 0 && FurnitureHint().IsMatch(hints) && !ContentHint().IsMatch(hints);
+        return hint == Hint.Furniture;
     }
 
-    internal static string ClassAndId(IElement e) => (e.GetAttribute("class") + " " + e.GetAttribute("id")).Trim();
+    /// <summary>What an element's class and id say it is. The hint words never span the space between two names,
+    /// so the class and the id are judged apart, each once per page.</summary>
+    internal Hint HintsOf(IElement e) => HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
+
+    private Hint HintOf(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return Hint.None;
+        if (!_hintOf.TryGetValue(value, out var hint))
+        {
+            hint = (FurnitureHint().IsMatch(value) ? Hint.Furniture : Hint.None) | (ContentHint().IsMatch(value) ? Hint.Content : Hint.None);
+            _hintOf[value] = hint;
+        }
+        return hint;
+    }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyle();
@@ -219,4 +264,17 @@ internal sealed partial class BlockReader
 
     [GeneratedRegex(@"article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|article-?content|article-?text|story-?content|main-?content|body-?text|rich-?text|(^|\s)content(\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ContentHint();
+}
+
+/// <summary>What an element's class and id names say about it.</summary>
+[Flags]
+internal enum Hint
+{
+    None = 0,
+
+    /// <summary>Names page furniture: share bars, comments, related links, newsletter boxes.</summary>
+    Furniture = 1,
+
+    /// <summary>Names the article body.</summary>
+    Content = 2,
 }

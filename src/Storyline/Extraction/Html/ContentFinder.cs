@@ -42,7 +42,7 @@ internal static class ContentFinder
             {
                 var c = b.Containers[level];
                 if (!scores.ContainsKey(c))
-                    scores[c] = InitialScore(c);
+                    scores[c] = InitialScore(c, page);
                 scores[c] += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
         }
@@ -56,7 +56,7 @@ internal static class ContentFinder
         var top = final.MaxBy(kv => kv.Value);
         var best = Widen(top.Key, page);
         var chosen = new List<IElement> { best };
-        if (best.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        if (best.ParentElement is { } parent && page.WasRead(parent))
         {
             double threshold = Math.Max(10, top.Value * SiblingShare);
             foreach (var sibling in parent.Children)
@@ -65,9 +65,26 @@ internal static class ContentFinder
                     chosen.Add(sibling);
             }
         }
-        var extents = chosen.Where(page.Extent.ContainsKey).Select(e => page.Extent[e]).ToList();
-        var inside = blocks.Where(b => extents.Any(x => b.Order >= x.Enter && b.Order < x.Exit)).ToList();
-        return inside.Where(b => Keep(b, lexicon)).ToList();
+        var extents = new List<(int Enter, int Exit)>();
+        foreach (var e in chosen)
+        {
+            if (page.TryGetExtent(e, out var x))
+                extents.Add(x);
+        }
+        var kept = new List<TextBlock>();
+        foreach (var b in blocks)
+        {
+            foreach (var (enter, exit) in extents)
+            {
+                if (b.Order >= enter && b.Order < exit)
+                {
+                    if (Keep(b, lexicon))
+                        kept.Add(b);
+                    break;
+                }
+            }
+        }
+        return kept;
     }
 
     /// <summary>A parent that adds at least this share of paragraph text to the chosen element is the article instead (split bodies).</summary>
@@ -96,9 +113,9 @@ internal static class ContentFinder
             all[i + 1] = all[i] + b.Text.Length;
         }
         // Block order equals list index, so an element's blocks are the index range of its extent.
-        long Sum(long[] prefix, IElement e) => page.Extent.TryGetValue(e, out var x) ? prefix[Math.Min(x.Exit, blocks.Count)] - prefix[Math.Min(x.Enter, blocks.Count)] : 0;
+        long Sum(long[] prefix, IElement e) => page.TryGetExtent(e, out var x) ? prefix[Math.Min(x.Exit, blocks.Count)] - prefix[Math.Min(x.Enter, blocks.Count)] : 0;
         var current = best;
-        while (current.ParentElement is { } parent && page.Extent.ContainsKey(parent))
+        while (current.ParentElement is { } parent && page.WasRead(parent))
         {
             long gainedGood = Sum(good, parent) - Sum(good, current);
             long gainedAll = Sum(all, parent) - Sum(all, current);
@@ -114,7 +131,7 @@ internal static class ContentFinder
         return current;
     }
 
-    private static double InitialScore(IElement e)
+    private static double InitialScore(IElement e, BlockReader page)
     {
         double score = e.LocalName switch
         {
@@ -124,14 +141,11 @@ internal static class ContentFinder
             "th" or "address" => -5,
             _ => 0,
         };
-        var hints = BlockReader.ClassAndId(e);
-        if (hints.Length > 0)
-        {
-            if (BlockReader.ContentHint().IsMatch(hints))
-                score += HintWeight;
-            if (BlockReader.FurnitureHint().IsMatch(hints))
-                score -= HintWeight;
-        }
+        var hints = page.HintsOf(e);
+        if ((hints & Hint.Content) != 0)
+            score += HintWeight;
+        if ((hints & Hint.Furniture) != 0)
+            score -= HintWeight;
         if (e.GetAttribute("itemprop") is "articleBody" or "text")
             score += HintWeight;
         return score;

@@ -8,10 +8,10 @@ internal static class JsonLd
 {
     private const int MaxObjects = 200;
 
-    public static List<JsonElement> Objects(IDocument page)
+    public static List<JsonElement> Objects(IEnumerable<IElement> scripts)
     {
         var found = new List<JsonElement>();
-        foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             try
             {

@@ -12,102 +12,110 @@ internal static class NestingGuard
 {
     public const int MaxDepth = 400;
 
-    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Elements whose content is raw text: tags inside them are not tags.</summary>
-    private static readonly HashSet<string> RawTextTags = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "noscript" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextTags =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "noscript" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Limit(string html, out bool changed)
     {
         changed = false;
         if (!NeedsLimit(html))
             return html;
-        var output = new StringBuilder(html.Length);
+        // The output is only written once a tag is dropped: until then it would equal the input, and almost no page
+        // nests that deep, so the common case reads the page and allocates nothing.
+        StringBuilder? output = null;
+        int copied = 0;
+        void Drop(int start, int end)
+        {
+            output ??= new StringBuilder(html.Length);
+            output.Append(html, copied, start - copied);
+            copied = end;
+        }
         var dropped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var droppedByName = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         int depth = 0, i = 0;
         while (i < html.Length)
         {
             int lt = html.IndexOf('<', i);
             if (lt < 0)
-            {
-                output.Append(html, i, html.Length - i);
                 break;
-            }
-            output.Append(html, i, lt - i);
             if (html.AsSpan(lt).StartsWith("<!--"))
             {
                 int endComment = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                int stop = endComment < 0 ? html.Length : endComment + 3;
-                output.Append(html, lt, stop - lt);
-                i = stop;
+                i = endComment < 0 ? html.Length : endComment + 3;
                 continue;
             }
             int gt = html.IndexOf('>', lt + 1);
             if (gt < 0)
-            {
-                output.Append(html, lt, html.Length - lt);
                 break;
-            }
-            var (name, closing, selfClosing) = ReadTag(html.AsSpan(lt + 1, gt - lt - 1));
+            var name = ReadTag(html.AsSpan(lt + 1, gt - lt - 1), out bool closing, out bool selfClosing);
             i = gt + 1;
-            if (name.Length == 0)
-            {
-                output.Append(html, lt, gt + 1 - lt);
+            if (name.IsEmpty)
                 continue;
-            }
             if (closing)
             {
-                if (dropped.TryGetValue(name, out int n) && n > 0)
+                if (dropped.Count > 0 && droppedByName.TryGetValue(name, out int n) && n > 0)
                 {
-                    dropped[name] = n - 1;
-                    changed = true;
+                    droppedByName[name] = n - 1;
+                    Drop(lt, gt + 1);
                     continue;
                 }
                 depth = Math.Max(0, depth - 1);
-                output.Append(html, lt, gt + 1 - lt);
                 continue;
             }
-            if (VoidTags.Contains(name) || selfClosing)
-            {
-                output.Append(html, lt, gt + 1 - lt);
+            if (selfClosing || VoidTags.Contains(name))
                 continue;
-            }
             if (RawTextTags.Contains(name))
             {
-                int end = html.IndexOf("</" + name, gt + 1, StringComparison.OrdinalIgnoreCase);
-                int stop = end < 0 ? html.Length : end;
-                output.Append(html, lt, stop - lt);
-                i = stop;
+                int end = IndexOfEndTag(html, name, gt + 1);
+                i = end < 0 ? html.Length : end;
                 continue;
             }
             if (depth >= MaxDepth)
             {
-                dropped[name] = dropped.GetValueOrDefault(name) + 1;
-                changed = true;
+                droppedByName[name] = droppedByName.TryGetValue(name, out int d) ? d + 1 : 1;
+                Drop(lt, gt + 1);
                 continue;
             }
             depth++;
-            output.Append(html, lt, gt + 1 - lt);
         }
-        return changed ? output.ToString() : html;
+        if (output is null)
+            return html;
+        changed = true;
+        return output.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    /// <summary>Where "&lt;/name" next starts (any case), or -1.</summary>
+    private static int IndexOfEndTag(string html, ReadOnlySpan<char> name, int from)
+    {
+        for (int at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 2, StringComparison.Ordinal))
+        {
+            if (html.AsSpan(at + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                return at;
+        }
+        return -1;
     }
 
     /// <summary>Cheap check: a page with fewer '&lt;' than the limit cannot nest past it.</summary>
     private static bool NeedsLimit(string html) => html.AsSpan().Count('<') > MaxDepth;
 
-    private static (string Name, bool Closing, bool SelfClosing) ReadTag(ReadOnlySpan<char> tag)
+    private static ReadOnlySpan<char> ReadTag(ReadOnlySpan<char> tag, out bool closing, out bool selfClosing)
     {
-        bool closing = tag.Length > 0 && tag[0] == '/';
+        closing = tag.Length > 0 && tag[0] == '/';
+        selfClosing = false;
         if (closing)
             tag = tag[1..];
         int n = 0;
         while (n < tag.Length && (char.IsAsciiLetterOrDigit(tag[n]) || tag[n] is '-' or '!' or ':'))
             n++;
         if (n == 0 || !(char.IsAsciiLetter(tag[0]) || tag[0] == '!'))
-            return ("", false, false);
-        return (tag[..n].ToString(), closing, tag.Length > 0 && tag[^1] == '/');
+            return [];
+        selfClosing = tag[^1] == '/';
+        return tag[..n];
     }
 }

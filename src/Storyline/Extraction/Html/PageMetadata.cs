@@ -30,23 +30,24 @@ internal sealed partial class PageMetadata
 
     public static PageMetadata Read(IDocument page, string? uri)
     {
-        var meta = MetaValues(page);
-        var jsonLd = JsonLd.Objects(page);
+        var index = PageIndex.Of(page);
+        var meta = MetaValues(index);
+        var jsonLd = JsonLd.Objects(index.JsonLdScripts);
         var articles = jsonLd.Where(JsonLd.IsArticle).OrderBy(o => JsonLd.Types(o).Any(t => t == "WebPage") ? 1 : 0).ToList();
         var result = new PageMetadata();
-        result.Outlet = FindOutlet(meta, jsonLd, page, uri);
-        result.Title = FindTitle(page, meta, articles, result.Outlet);
-        result.FindAuthors(page, meta, articles);
-        result.FindPublished(page, meta, articles, uri);
+        result.Outlet = FindOutlet(meta, jsonLd, index, uri);
+        result.Title = FindTitle(index, meta, articles, result.Outlet);
+        result.FindAuthors(index, meta, articles);
+        result.FindPublished(page, index, meta, articles, uri);
         result.Language = FindLanguage(page, meta);
         return result;
     }
 
     /// <summary>Every &lt;meta&gt; value by its lower-cased name/property/itemprop; the first one of a name is kept.</summary>
-    private static Dictionary<string, string> MetaValues(IDocument page)
+    private static Dictionary<string, string> MetaValues(PageIndex index)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var m in page.QuerySelectorAll("meta"))
+        foreach (var m in index.Metas)
         {
             var content = m.GetAttribute("content")?.Trim();
             if (string.IsNullOrEmpty(content))
@@ -60,7 +61,7 @@ internal sealed partial class PageMetadata
         return values;
     }
 
-    private static string? FindOutlet(Dictionary<string, string> meta, List<JsonElement> jsonLd, IDocument page, string? uri)
+    private static string? FindOutlet(Dictionary<string, string> meta, List<JsonElement> jsonLd, PageIndex index, string? uri)
     {
         if (meta.TryGetValue("og:site_name", out var site))
             return Clean(site);
@@ -76,18 +77,21 @@ internal sealed partial class PageMetadata
         }
         if (meta.TryGetValue("application-name", out var app))
             return Clean(app);
-        var url = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
+        var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
         if (Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
             return u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host;
         return null;
     }
 
-    private static string? FindTitle(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles, string? outlet)
+    private static readonly AngleSharp.Css.Dom.ISelector HeadlineSelector = PageIndex.Selector("article h1, main h1, [itemprop='headline']");
+
+    private static string? FindTitle(PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? outlet)
     {
-        var h1 = Clean(page.QuerySelector("article h1, main h1, [itemprop='headline']") is { } x ? TextOf(x) : page.QuerySelector("h1") is { } y ? TextOf(y) : null);
+        var printed = index.Matching(index.Headlines, HeadlineSelector).FirstOrDefault() ?? index.Headlines.FirstOrDefault(e => e.LocalName == "h1");
+        var h1 = Clean(printed is null ? null : TextOf(printed));
         var og = Clean(meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title"));
         var headline = Clean(articles.Select(a => JsonLd.String(a, "headline")).FirstOrDefault(h => h is not null));
-        var title = Clean(page.Title);
+        var title = Clean(index.TitleElement?.TextContent);
         var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
         // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
         if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
@@ -125,7 +129,10 @@ internal sealed partial class PageMetadata
     [GeneratedRegex(@"\s+[|–—:»·-]\s+|\s*\|\s*|\s+::\s+")]
     private static partial Regex TitleSeparator();
 
-    private void FindAuthors(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles)
+    private static readonly AngleSharp.Css.Dom.ISelector BylineSelector = PageIndex.Selector(
+        "[itemprop='author'] [itemprop='name'], [itemprop='author'], [rel='author'], .author-name, .byline__name, .byline-name, .author a, .byline a, .byline, .author");
+
+    private void FindAuthors(PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles)
     {
         var raw = new List<string>();
         foreach (var a in articles)
@@ -143,7 +150,7 @@ internal sealed partial class PageMetadata
         }
         if (raw.Count == 0)
         {
-            foreach (var e in page.QuerySelectorAll("[itemprop='author'] [itemprop='name'], [itemprop='author'], [rel='author'], .author-name, .byline__name, .byline-name, .author a, .byline a, .byline, .author").Take(10))
+            foreach (var e in index.Matching(index.Bylines, BylineSelector).Take(10))
             {
                 var text = TextOf(e);
                 if (text.Length is > 0 and < 120)
@@ -204,7 +211,11 @@ internal sealed partial class PageMetadata
     [GeneratedRegex(@"\b(staff|reporter|correspondent|editor|editors|contributor|writer|news|desk|team|agency|admin|administrator|guest|press|associated|reuters|wire|service|min|ago|read|share|follow|email|photo|photos|image|more|view|all|posts|profile|bio|comments?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
-    private void FindPublished(IDocument page, Dictionary<string, string> meta, List<JsonElement> articles, string? uri)
+    private static readonly AngleSharp.Css.Dom.ISelector TimeSelector = PageIndex.Selector("[itemprop='datePublished'], time[pubdate], .published time, time.published, time.entry-date, article time, time");
+
+    private static readonly AngleSharp.Css.Dom.ISelector DatelineSelector = PageIndex.Selector("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']");
+
+    private void FindPublished(IDocument page, PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? uri)
     {
         foreach (var a in articles)
         {
@@ -222,7 +233,7 @@ internal sealed partial class PageMetadata
                 return;
             }
         }
-        foreach (var time in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published time, time.published, time.entry-date, article time, time"))
+        foreach (var time in index.Matching(index.Times, TimeSelector))
         {
             var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? TextOf(time);
             if (PageDates.Parse(value) is { } d)
@@ -231,7 +242,7 @@ internal sealed partial class PageMetadata
                 return;
             }
         }
-        var url = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
+        var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
         if (PageDates.FromUrl(url) is { } fromUrl)
         {
             Set(fromUrl, "date in the URL");
@@ -253,7 +264,7 @@ internal sealed partial class PageMetadata
                 return;
             }
         }
-        foreach (var e in page.QuerySelectorAll("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']").Take(30))
+        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
         {
             var text = TextOf(e);
             if (text.Length < 200 && PageDates.FindInText(text) is { } d)
