@@ -1,5 +1,4 @@
 using Storyline.Documents;
-using Storyline.Time;
 
 namespace Storyline.Tests.Time;
 
