@@ -41,11 +41,12 @@ public sealed partial class PostgresStore
                 r => new TimeExpression(new Span(r.GetInt32(0), r.GetInt32(1)), Enum.Parse<TimexType>(r.GetString(2), ignoreCase: true), r.GetString(3)), id),
             Statements = Rows(
                 """
-                SELECT start, length, kind, speaker, speaker_start, speaker_length, cue_start, cue_length, addressee, said_on, said_on_is_publication
+                SELECT start, length, kind, speaker, speaker_start, speaker_length, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence
                 FROM statements WHERE document_id = $1 ORDER BY id
                 """,
                 r => new Statement(new Span(r.GetInt32(0), r.GetInt32(1)), Enum.Parse<StatementKind>(r.GetString(2), ignoreCase: true), Text(r, 3),
-                    NullableSpan(r, 4), NullableSpan(r, 6), Text(r, 8), Date(r, 9), r.GetBoolean(10)), id),
+                    NullableSpan(r, 4), NullableSpan(r, 6), Text(r, 8), Date(r, 9), r.GetBoolean(10),
+                    r.IsDBNull(11) ? null : r.GetDouble(11)), id),
             Events = Rows("SELECT start, length, type, participants, date, place, negated, hypothetical FROM events WHERE document_id = $1 ORDER BY id",
                 r => new Event(new Span(r.GetInt32(0), r.GetInt32(1)), r.GetString(2), Strings(r.GetString(3)), Text(r, 4), Text(r, 5),
                     r.GetBoolean(6), r.GetBoolean(7)), id),

@@ -13,7 +13,12 @@ internal static partial class TenseGuesser
     public static Tense Guess(string text, Span expression, Span sentence)
     {
         var left = Words(text, Span.FromBounds(sentence.Start, expression.Start)).ToList();
-        var right = Words(text, Span.FromBounds(expression.End, Math.Max(expression.End, sentence.End))).Take(8).ToList();
+        var rightSpan = Span.FromBounds(expression.End, Math.Max(expression.End, sentence.End));
+        var right = Words(text, rightSpan).Take(8).ToList();
+        // Words past the next comma belong to another clause ("who will fly on Saturday, said …"): they decide
+        // only when the expression's own clause has no verb to the left.
+        int comma = text.AsSpan(rightSpan.Start, rightSpan.Length).IndexOfAny(',', ';');
+        int inClause = comma < 0 ? right.Count : Words(text, new Span(rightSpan.Start, comma)).Count();
         (double Distance, Tense Tense) best = (double.MaxValue, Tense.Unknown);
         for (int i = left.Count - 1, d = 1; i >= 0 && d <= 14; i--, d++)
         {
@@ -26,6 +31,8 @@ internal static partial class TenseGuesser
         }
         for (int i = 0; i < right.Count; i++)
         {
+            if (i >= inClause && best.Tense != Tense.Unknown)
+                break;
             var t = Cue(right, i);
             if (t != Tense.Unknown)
             {
