@@ -52,7 +52,21 @@ public sealed record DocumentRecord(
     string? PublishedNote,
     string? Language,
     string Text,
-    string Body);
+    string Body)
+{
+    /// <summary>The stored metadata as a document carries it, for loading a stored document back.</summary>
+    public DocumentMetadata ToMetadata() => new()
+    {
+        SourceUri = SourceUri,
+        Title = Title,
+        Outlet = Outlet,
+        Authors = Authors,
+        Published = Published,
+        PublishedInferred = PublishedInferred,
+        PublishedNote = PublishedNote,
+        Language = Language,
+    };
+}
 
 /// <summary>
 /// Filters for <see cref="IStore.QueryStatements"/>; null means "any". <see cref="EntityId"/> keeps the statements

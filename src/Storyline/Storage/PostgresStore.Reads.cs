@@ -13,17 +13,7 @@ public sealed partial class PostgresStore
     {
         if (GetDocument(id) is not { } record)
             return null;
-        var metadata = new DocumentMetadata
-        {
-            SourceUri = record.SourceUri,
-            Title = record.Title,
-            Outlet = record.Outlet,
-            Authors = record.Authors,
-            Published = record.Published,
-            PublishedInferred = record.PublishedInferred,
-            PublishedNote = record.PublishedNote,
-            Language = record.Language,
-        };
+        var metadata = record.ToMetadata();
         // seq and id are the order the pipeline produced, so a loaded document equals the saved one.
         return new Document(record.Text, metadata, record.Id)
         {

@@ -17,17 +17,7 @@ public sealed partial class SqliteStore
         {
             if (ReadDocuments("WHERE id = $id", ("$id", id)).FirstOrDefault() is not { } record)
                 return null;
-            var metadata = new DocumentMetadata
-            {
-                SourceUri = record.SourceUri,
-                Title = record.Title,
-                Outlet = record.Outlet,
-                Authors = record.Authors,
-                Published = record.Published,
-                PublishedInferred = record.PublishedInferred,
-                PublishedNote = record.PublishedNote,
-                Language = record.Language,
-            };
+            var metadata = record.ToMetadata();
             var d = new Document(record.Text, metadata, record.Id);
             var arg = ("$id", (object?)id);
             // rowid order is the order the pipeline produced, so a loaded document equals the saved one.
