@@ -299,19 +299,10 @@ public static class TokenBag
     public static Dictionary<string, int> Count(string text)
     {
         var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        int i = 0;
-        while (i < text.Length)
+        foreach (var run in new WordRuns(text))
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-                i++;
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                i++;
-            if (i > start)
-            {
-                var token = text[start..i].ToLowerInvariant();
-                bag[token] = bag.GetValueOrDefault(token) + 1;
-            }
+            var token = run.Of(text).ToLowerInvariant();
+            bag[token] = bag.GetValueOrDefault(token) + 1;
         }
         return bag;
     }

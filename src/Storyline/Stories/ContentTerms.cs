@@ -1,3 +1,5 @@
+using Storyline.Documents;
+
 namespace Storyline.Stories;
 
 /// <summary>The content words of a passage, stemmed, in order, and whether the passage is negated.</summary>
@@ -21,30 +23,21 @@ internal static class ContentTerms
         var terms = new List<string>();
         bool negated = false;
         var s = text.AsSpan(0, Math.Min(text.Length, MaxPassageCharacters));
-        int i = 0;
         Span<char> buffer = stackalloc char[64];
-        while (i < s.Length)
+        foreach (var run in new WordRuns(s))
         {
-            while (i < s.Length && !char.IsLetterOrDigit(s[i]))
-                i++;
-            int start = i;
-            while (i < s.Length && char.IsLetterOrDigit(s[i]))
-                i++;
-            int length = i - start;
-            if (length == 0)
-                break;
-            // "didn’t", "don't": the n't clitic negates the clause.
+            int i = run.End, length = run.Length;
+            // "didn’t", "don't": the n't clitic negates the clause (the "t" after it is a one-letter run, dropped below).
             if (i + 1 < s.Length && s[i] is '\'' or '’' && (s[i + 1] is 't' or 'T') && s[i - 1] is 'n' or 'N'
                 && (i + 2 == s.Length || !char.IsLetterOrDigit(s[i + 2])))
             {
                 negated = true;
-                i += 2;
                 continue;
             }
             if (length > buffer.Length)
                 continue;   // not a word: a hash, a URL fragment
             var word = buffer[..length];
-            s.Slice(start, length).ToLowerInvariant(word);
+            s.Slice(run.Start, length).ToLowerInvariant(word);
             var w = word.ToString();
             if (lexicon.Negations.Contains(w))
             {

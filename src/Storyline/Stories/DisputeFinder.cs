@@ -117,17 +117,9 @@ internal static class DisputeFinder
     private static List<string> Words(string text)
     {
         var words = new List<string>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-                i++;
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                i++;
-            if (i - start > 1 || (i - start == 1 && char.IsDigit(text[start])))
-                words.Add(text[start..i].ToLowerInvariant());
-        }
+        foreach (var run in new WordRuns(text))
+            if (run.Length > 1 || char.IsDigit(text[run.Start]))
+                words.Add(run.Of(text).ToLowerInvariant());
         return words;
     }
 }
