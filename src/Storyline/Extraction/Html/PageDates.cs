@@ -44,6 +44,50 @@ internal static partial class PageDates
         return null;
     }
 
+    /// <summary>Every date written in running text, in reading order (overlapping readings of the same characters give one).</summary>
+    public static List<(DateOnly Date, int Index)> AllInText(string text, DateOnly? latest = null)
+    {
+        var found = new List<(DateOnly Date, int Index, int End)>();
+        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Numeric() })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                if (!found.Any(f => m.Index < f.End && f.Index < m.Index + m.Length) && Parse(m.Value, latest) is { } d)
+                    found.Add((d, m.Index, m.Index + m.Length));
+            }
+        }
+        return [.. found.OrderBy(f => f.Index).Select(f => (f.Date, f.Index))];
+    }
+
+    /// <summary>
+    /// The original date among the dates of a byline: "Updated 5 May 2023, first published 2 May 2023" gives 2 May.
+    /// A date that an update cue introduces is skipped; when every date is an update, the earliest is the best guess.
+    /// </summary>
+    public static DateOnly? OriginalInText(string text, DateOnly? latest = null)
+    {
+        var dates = AllInText(text, latest);
+        if (dates.Count == 0)
+            return null;
+        foreach (var (date, index) in dates)
+        {
+            var before = text[Math.Max(0, index - UpdateCueReach)..index];
+            var cue = UpdateCue().Match(before);
+            // Only the nearest cue counts: "Updated 5 May, published 2 May" has "published" between the update cue and 2 May.
+            if (!cue.Success || PublishedWord().IsMatch(before[(cue.Index + cue.Length)..]))
+                return date;
+        }
+        return dates.Min(d => d.Date);
+    }
+
+    /// <summary>How far before a date an update cue still introduces it ("Updated on Tuesday, 5 May 2023").</summary>
+    private const int UpdateCueReach = 40;
+
+    [GeneratedRegex(@"(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)(?!.*(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UpdateCue();
+
+    [GeneratedRegex(@"(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedWord();
+
     /// <summary>A date in the URL path: /2023/05/12/ or /2023-05-12-.</summary>
     public static DateOnly? FromUrl(string? url)
     {

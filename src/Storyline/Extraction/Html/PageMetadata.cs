@@ -14,18 +14,6 @@ internal sealed partial class PageMetadata
     public string? PublishedNote { get; private set; }
     public string? Language { get; private set; }
 
-    /// <summary>Meta names of the publication date, most specific first; the first one present wins.</summary>
-    private static readonly string[] PublishedMeta =
-    [
-        "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "article.published",
-        "published_time", "publish-date", "publishdate", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
-        "dc.date.issued", "dcterms.issued", "dc.date.created", "article:published", "date_published", "cxenseparse:recs:publishtime",
-        "originalpublicationdate", "article_date_original", "citation_publication_date", "citation_date", "date", "dc.date",
-        "dcterms.date", "dcterms.created", "created", "release_date",
-    ];
-
-    private static readonly string[] ModifiedMeta = ["article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified", "lastmod", "og:updated_time"];
-
     private static readonly string[] AuthorMeta = ["author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator", "dcterms.creator", "citation_author", "twitter:creator"];
 
     public static PageMetadata Read(IDocument page, string? uri)
@@ -38,7 +26,11 @@ internal sealed partial class PageMetadata
         result.Outlet = FindOutlet(meta, jsonLd, index, uri);
         result.Title = FindTitle(index, meta, articles, result.Outlet);
         result.FindAuthors(index, meta, articles);
-        result.FindPublished(page, index, meta, articles, uri);
+        if (PublishedDateFinder.Find(page, index, meta, articles, uri) is { } published)
+        {
+            result.Published = published.Date;
+            result.PublishedNote = "from the page: " + published.Note;
+        }
         result.Language = FindLanguage(page, meta);
         return result;
     }
@@ -210,97 +202,6 @@ internal sealed partial class PageMetadata
 
     [GeneratedRegex(@"\b(staff|reporter|correspondent|editor|editors|contributor|writer|news|desk|team|agency|admin|administrator|guest|press|associated|reuters|wire|service|min|ago|read|share|follow|email|photo|photos|image|more|view|all|posts|profile|bio|comments?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
-
-    private static readonly AngleSharp.Css.Dom.ISelector TimeSelector = PageIndex.Selector("[itemprop='datePublished'], time[pubdate], .published time, time.published, time.entry-date, article time, time");
-
-    private static readonly AngleSharp.Css.Dom.ISelector DatelineSelector = PageIndex.Selector("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']");
-
-    private void FindPublished(IDocument page, PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? uri)
-    {
-        foreach (var a in articles)
-        {
-            if (PageDates.Parse(JsonLd.String(a, "datePublished")) is { } d)
-            {
-                Set(d, "JSON-LD datePublished");
-                return;
-            }
-        }
-        foreach (var key in PublishedMeta)
-        {
-            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
-            {
-                Set(d, $"<meta {key}>");
-                return;
-            }
-        }
-        foreach (var time in index.Matching(index.Times, TimeSelector))
-        {
-            var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? TextOf(time);
-            if (PageDates.Parse(value) is { } d)
-            {
-                Set(d, "<time> element");
-                return;
-            }
-        }
-        var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
-        if (PageDates.FromUrl(url) is { } fromUrl)
-        {
-            Set(fromUrl, "date in the URL");
-            return;
-        }
-        foreach (var a in articles)
-        {
-            if (PageDates.Parse(JsonLd.String(a, "dateCreated") ?? JsonLd.String(a, "dateModified")) is { } d)
-            {
-                Set(d, "JSON-LD dateCreated/dateModified (no publication date given)");
-                return;
-            }
-        }
-        foreach (var key in ModifiedMeta)
-        {
-            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
-            {
-                Set(d, $"<meta {key}> (no publication date given)");
-                return;
-            }
-        }
-        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
-        {
-            var text = TextOf(e);
-            if (text.Length < 200 && PageDates.FindInText(text) is { } d)
-            {
-                Set(d, "date printed in the byline");
-                return;
-            }
-        }
-        if (page.Body is { } body)
-        {
-            var text = TextOf(body);
-            foreach (Match cue in PublishedCue().Matches(text).Take(50))
-            {
-                if (PageDates.FindInText(text.Substring(cue.Index, Math.Min(CueWindow, text.Length - cue.Index))) is { } near)
-                {
-                    Set(near, $"date printed after \"{cue.Value}\"");
-                    return;
-                }
-            }
-            if (PageDates.FindInText(text) is { } first)
-                Set(first, "first date printed on the page (weak)");
-        }
-    }
-
-    /// <summary>A date this close after a cue word is the date the cue introduces.</summary>
-    private const int CueWindow = 60;
-
-    /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru).</summary>
-    [GeneratedRegex(@"\b(published|posted|updated|veröffentlicht|publiziert|erstellt|am|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PublishedCue();
-
-    private void Set(DateOnly date, string note)
-    {
-        Published = date;
-        PublishedNote = "from the page: " + note;
-    }
 
     private static string? FindLanguage(IDocument page, Dictionary<string, string> meta)
     {
