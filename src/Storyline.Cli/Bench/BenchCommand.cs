@@ -22,10 +22,12 @@ internal static class BenchCommand
         var folders = Folders();
         var count = new Option<int>("--count") { Description = "Documents per run (pages are repeated)", DefaultValueFactory = _ => 20_000 };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to run with", DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("pipeline", "The whole pipeline into SQLite, on HTML pages and on their extracted text") { folders, count, threads };
+        var corpora = new Option<string[]>("--corpus") { Description = "Which corpora to run: html, text (default both)", AllowMultipleArgumentsPerToken = true };
+        corpora.AcceptOnlyFromAmong("html", "text");
+        var command = new Command("pipeline", "The whole pipeline into SQLite, on HTML pages and on their extracted text") { folders, count, threads, corpora };
         command.SetAction(r => r.GetValue(count) < 1
             ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
-            : PipelineBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(threads)!));
+            : PipelineBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(threads)!, r.GetValue(corpora) ?? []));
         return command;
     }
 

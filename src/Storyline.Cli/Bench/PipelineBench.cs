@@ -9,18 +9,28 @@ using Storyline.Storage;
 namespace Storyline.Cli.Bench;
 
 /// <summary>One measured run: throughput, latency percentiles and memory.</summary>
-internal sealed record BenchResult(string Corpus, int Threads, int Documents, double Seconds, double MegaBytes, double P50Ms, double P99Ms, long PeakWorkingSetMb, long ManagedMb)
+internal sealed record BenchResult(string Corpus, int Threads, int Documents, double Seconds, double CpuSeconds, double MegaBytes, double P50Ms, double P99Ms,
+    long PeakWorkingSetMb, long ManagedMb, string LoadAverage)
 {
     public double DocumentsPerSecond => Documents / Seconds;
+
+    /// <summary>CPU time (user + sys, every thread of the process) per document: comparable across runs on a shared machine.</summary>
+    public double CpuMsPerDocument => 1000 * CpuSeconds / Documents;
 }
 
 /// <summary>
 /// End-to-end throughput: extraction → language → entities → statements → time → events → SQLite writes,
 /// on HTML pages and on the text of their extracted bodies, with one thread and with all cores.
+/// A warm-up pass runs first, untimed: without it the first measured run also pays for JIT compilation (tiered
+/// compilation promotes the hot paths only after they have run a while) and for loading the models and lexicons,
+/// which made one thread on HTML — the first run — look three times slower than two.
 /// </summary>
 internal static class PipelineBench
 {
-    public static int Run(string[] folders, int count, IReadOnlyList<int> threadCounts)
+    /// <summary>Documents of each kind processed before the first measured run.</summary>
+    private const int WarmUpDocuments = 200;
+
+    public static int Run(string[] folders, int count, IReadOnlyList<int> threadCounts, IReadOnlyCollection<string>? corpora = null)
     {
         var corpus = BenchCorpus.Load(folders);
         if (corpus.Pages.Count == 0)
@@ -34,7 +44,11 @@ internal static class PipelineBench
 
         var results = new List<BenchResult>();
         var stageTables = new List<(string Title, IReadOnlyList<(string Stage, TimeSpan Time)> Times)>();
-        foreach (var (name, kind, texts) in new[] { ("html", ContentKind.Html, (IReadOnlyList<string>?)null), ("text", ContentKind.Text, bodies) })
+        var runs = new[] { ("html", ContentKind.Html, (IReadOnlyList<string>?)null), ("text", ContentKind.Text, bodies) }
+            .Where(r => corpora is null || corpora.Count == 0 || corpora.Contains(r.Item1)).ToList();
+        foreach (var (name, kind, texts) in runs)
+            Measure(name, corpus.Repeat(Math.Min(count, WarmUpDocuments), kind, texts), Pipeline.CreateDefault(), 1);
+        foreach (var (name, kind, texts) in runs)
         {
             foreach (var threads in threadCounts)
             {
@@ -42,16 +56,16 @@ internal static class PipelineBench
                 var (result, storeTime) = Measure(name, corpus.Repeat(count, kind, texts), pipeline, threads);
                 results.Add(result);
                 stageTables.Add(($"{name}, {threads} thread(s)", [.. pipeline.StageTimes(), ("store (SQLite)", storeTime)]));
-                Output.Error.MarkupLine($"[grey]{name}, {threads} thread(s): {result.DocumentsPerSecond:0} docs/s[/]");
+                Output.Error.MarkupLine($"[grey]{name}, {threads} thread(s): {result.DocumentsPerSecond:0} docs/s, {result.CpuMsPerDocument:0.0} ms CPU/doc, load average {result.LoadAverage}[/]");
             }
         }
 
         var table = new Table().Title("Pipeline throughput (including SQLite writes)")
-            .AddColumns("corpus", "threads", "docs", "docs/s", "MB/s", "p50 ms", "p99 ms", "peak RSS MB", "managed MB");
+            .AddColumns("corpus", "threads", "docs", "docs/s", "ms CPU/doc", "MB/s", "p50 ms", "p99 ms", "peak RSS MB", "managed MB", "load avg");
         foreach (var r in results)
         {
-            table.AddRow(r.Corpus, I(r.Threads), I(r.Documents), F(r.DocumentsPerSecond, "0"), F(r.MegaBytes / r.Seconds, "0.0"),
-                F(r.P50Ms, "0.00"), F(r.P99Ms, "0.00"), I(r.PeakWorkingSetMb), I(r.ManagedMb));
+            table.AddRow(r.Corpus, I(r.Threads), I(r.Documents), F(r.DocumentsPerSecond, "0"), F(r.CpuMsPerDocument, "0.00"), F(r.MegaBytes / r.Seconds, "0.0"),
+                F(r.P50Ms, "0.00"), F(r.P99Ms, "0.00"), I(r.PeakWorkingSetMb), I(r.ManagedMb), r.LoadAverage);
         }
         AnsiConsole.Write(table);
         foreach (var (title, times) in stageTables)
@@ -69,6 +83,8 @@ internal static class PipelineBench
             var latencies = new List<double>();
             long bytes = 0;
             GC.Collect();
+            var load = Machine.LoadAverage();
+            var cpu = Machine.ProcessCpu();
             var clock = Stopwatch.StartNew();
             foreach (var item in runner.Run(sources))
             {
@@ -76,10 +92,11 @@ internal static class PipelineBench
                 bytes += Encoding.UTF8.GetByteCount(item.Source.Content);
             }
             clock.Stop();
+            var used = Machine.ProcessCpu() - cpu;
             latencies.Sort();
             using var process = Process.GetCurrentProcess();
-            var result = new BenchResult(corpus, threads, latencies.Count, clock.Elapsed.TotalSeconds, bytes / 1e6,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 >> 20, GC.GetTotalMemory(false) >> 20);
+            var result = new BenchResult(corpus, threads, latencies.Count, clock.Elapsed.TotalSeconds, used.TotalSeconds, bytes / 1e6,
+                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 >> 20, GC.GetTotalMemory(false) >> 20, load);
             return (result, runner.StoreTime);
         }
         finally
