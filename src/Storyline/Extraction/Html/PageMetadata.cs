@@ -214,12 +214,12 @@ internal sealed partial class PageMetadata
     }
 
     /// <summary>Text of an element with whitespace collapsed, read without recursion.</summary>
-    internal static string TextOf(IElement e)
+    internal static string TextOf(IElement e, int limit = 10_000)
     {
         var sb = new System.Text.StringBuilder();
         var stack = new Stack<INode>();
         stack.Push(e);
-        while (stack.Count > 0 && sb.Length < 10_000)
+        while (stack.Count > 0 && sb.Length < limit)
         {
             var n = stack.Pop();
             if (n is IText t)

@@ -28,9 +28,19 @@ internal static partial class PublishedDateFinder
 
     private static readonly string[] ModifiedMeta = ["article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified", "lastmod", "og:updated_time"];
 
-    private static readonly ISelector TimeSelector = PageIndex.Selector("[itemprop='datePublished'], time[pubdate], .published time, time.published, time.entry-date, article time, time");
+    /// <summary>Where a machine-readable publication date is, most explicit first: each selector is asked in turn, not their union in page order.</summary>
+    private static readonly ISelector[] TimeSelectors =
+    [
+        PageIndex.Selector("[itemprop='datePublished']"),
+        PageIndex.Selector("time[pubdate], time.published, .published time, time.entry-date, time[class*='publish'], [class*='publish'] time"),
+        PageIndex.Selector("article time, header time, main time"),
+        PageIndex.Selector("time"),
+    ];
 
     private static readonly ISelector DatelineSelector = PageIndex.Selector("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']");
+
+    /// <summary>How much of the page text the last resorts read: the date of an article is printed near its top, but a long menu can come first.</summary>
+    private const int MaxTextSearched = 100_000;
 
     /// <summary>A date this close after a cue word is the date the cue introduces.</summary>
     private const int CueWindow = 60;
@@ -50,11 +60,16 @@ internal static partial class PublishedDateFinder
             if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
                 return new(d, $"<meta {key}>");
         }
-        foreach (var time in index.Matching(index.Times, TimeSelector))
+        foreach (var selector in TimeSelectors)
         {
-            var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? PageMetadata.TextOf(time);
-            if (PageDates.Parse(value) is { } d)
-                return new(d, "<time> element");
+            foreach (var time in index.Matching(index.Times, selector))
+            {
+                if (IsUpdateStamp(time))
+                    continue;
+                var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? PageMetadata.TextOf(time);
+                if (PageDates.Parse(value) is { } d)
+                    return new(d, "<time> element");
+            }
         }
         foreach (var a in articles)
         {
@@ -74,16 +89,27 @@ internal static partial class PublishedDateFinder
         }
         if (page.Body is not { } body)
             return null;
-        var bodyText = PageMetadata.TextOf(body);
+        var bodyText = PageMetadata.TextOf(body, MaxTextSearched);
         foreach (Match cue in PublishedCue().Matches(bodyText).Take(50))
         {
             if (PageDates.FindInText(bodyText.Substring(cue.Index, Math.Min(CueWindow, bodyText.Length - cue.Index))) is { } near)
                 return new(near, $"date printed after \"{cue.Value}\"");
         }
-        return PageDates.FindInText(bodyText) is { } first ? new(first, "first date printed on the page (weak)") : null;
+        var printed = PageDates.AllInText(bodyText, Tomorrow());
+        return printed.Count > 0 ? new(printed[0].Date, "first date printed on the page (weak)") : null;
+    }
+
+    /// <summary>A page cannot be published after it is read; a day of slack covers time zones.</summary>
+    private static DateOnly Tomorrow() => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+
+    /// <summary>A &lt;time&gt; that says it is the last update ("updated", "modified" in its class, itemprop or its parent's class).</summary>
+    private static bool IsUpdateStamp(IElement time)
+    {
+        static bool Says(string? s) => s is not null && (s.Contains("updat", StringComparison.OrdinalIgnoreCase) || s.Contains("modif", StringComparison.OrdinalIgnoreCase));
+        return Says(time.GetAttribute("class")) || Says(time.GetAttribute("itemprop")) || Says(time.ParentElement?.GetAttribute("class"));
     }
 
     /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru).</summary>
-    [GeneratedRegex(@"\b(published|posted|veröffentlicht|publiziert|erstellt|am|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(published|posted|veröffentlicht|publiziert|erstellt|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedCue();
 }
