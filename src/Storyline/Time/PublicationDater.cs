@@ -158,9 +158,26 @@ internal static class PublicationDater
                 $"Not printed. The article dates events only relative to its own day{which} and names no full date or year near them, so the day cannot be fixed from the text.{likeliest}{bound}", 0);
         }
         var best = anchored.MaxBy(a => a.Date);
+        // A day older than a month or year the article reports as past is background ("the invasion of 24 February
+        // 2022" in a story that also names September 2025), not the day of writing.
+        if (LatestPast(mentions, Tense.Past) is { } reportedPast && best.Date < reportedPast.Start)
+        {
+            return new PublicationEstimate(null, true,
+                $"Not printed. The latest day the article dates is {Calendar.Day(best.Date)} ({best.Reason}), but it also reports {reportedPast.Name} as past, " +
+                "so that day is background, not the day of writing; the day cannot be fixed from the text.", 0);
+        }
         var others = anchored.Where(a => a.Date != best.Date && a.Deictic).Select(a => a.Reason).Distinct().ToList();
         var note = $"Not printed. {Capitalise(best.Reason)}, the latest day the article reports, taken as the day it was written" +
                    (others.Count > 0 ? $"; also {string.Join("; ", others)}" : "") + ".";
+        // A full date that names no weekday, in an article that reports another weekday as past ("the summit opened on
+        // 2 December 2025 … on Thursday the leaders signed"): the bare weekday is a later day of the same week, so the
+        // article was written on or after it.
+        if (!best.Deictic && LikeliestWeekday(mentions) is { } writing && writing.Day != best.Date.DayOfWeek)
+        {
+            var later = Calendar.OnOrAfter(best.Date, writing.Day);
+            return new PublicationEstimate(later, true,
+                note[..^1] + $"; but it reports a {writing.Day} as past ({writing.Reason}), so it was written on the {writing.Day} after, {Calendar.English(later)}.", 0.5);
+        }
         return new PublicationEstimate(best.Date, true, note, best.Deictic ? 0.7 : 0.4);
     }
 
@@ -198,12 +215,18 @@ internal static class PublicationDater
     }
 
     /// <summary>The latest month or year the article names outside a future clause ("September 2022"), in words.</summary>
-    private static string? LatestPastMonth(IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions)
+    private static string? LatestPastMonth(IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions) => LatestPast(mentions, Tense.Unknown)?.Name;
+
+    /// <summary>
+    /// The latest month or year the article names outside a future clause (or, with <paramref name="atLeast"/> =
+    /// Past, in a clause that is clearly past), with its first day.
+    /// </summary>
+    private static (DateOnly Start, string Name)? LatestPast(IReadOnlyList<(TimexMention Mention, Tense Tense)> mentions, Tense atLeast)
     {
         (int Year, int Month)? latest = null;
         foreach (var (m, tense) in mentions)
         {
-            if (tense == Tense.Future)
+            if (tense == Tense.Future || (atLeast == Tense.Past && tense != Tense.Past))
                 continue;
             (int, int)? at = m.Spec switch
             {
@@ -214,7 +237,9 @@ internal static class PublicationDater
             if (at is { } a && (latest is null || a.CompareTo(latest.Value) > 0))
                 latest = a;
         }
-        return latest is var (year, month) ? (month == 0 ? $"{year}" : $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year}") : null;
+        if (latest is not { } l || !Calendar.IsValid(l.Year, Math.Max(l.Month, 1), 1))
+            return null;
+        return (new DateOnly(l.Year, Math.Max(l.Month, 1), 1), l.Month == 0 ? $"{l.Year}" : $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(l.Month)} {l.Year}");
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -13,8 +13,16 @@ internal static partial class TenseGuesser
     public static Tense Guess(string text, Span expression, Span sentence)
     {
         var left = Words(text, Span.FromBounds(sentence.Start, expression.Start)).ToList();
+        // "Wednesday's ruling", "last week's talks": a possessive time names an event being reported, which news
+        // reports once it has happened, unless a plan is announced right before it ("will attend Sunday's rally").
+        if (expression.End + 1 < text.Length && text[expression.End] is '\'' or '’' && text[expression.End + 1] == 's'
+            && !left.TakeLast(3).Any(w => Future.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal)))
+        {
+            return Tense.Past;
+        }
         var rightSpan = Span.FromBounds(expression.End, Math.Max(expression.End, sentence.End));
-        var right = Words(text, rightSpan).Take(8).ToList();
+        var rest = Words(text, rightSpan).ToList();
+        var right = rest.Take(8).ToList();
         // Words past the next comma belong to another clause ("who will fly on Saturday, said …"): they decide
         // only when the expression's own clause has no verb to the left.
         int comma = text.AsSpan(rightSpan.Start, rightSpan.Length).IndexOfAny(',', ';');
@@ -41,6 +49,10 @@ internal static partial class TenseGuesser
                 break;
             }
         }
+        // No cue near the expression: a fronted adverbial takes the tense of the main verb after it ("In January,
+        // a week after the anniversary, a bomb exploded").
+        for (int i = right.Count; i < rest.Count && best.Tense == Tense.Unknown; i++)
+            best = (0, Cue(rest, i));
         return best.Tense;
     }
 
@@ -58,6 +70,9 @@ internal static partial class TenseGuesser
         // "next to the embassy" is a place, not a time.
         if (w == "next" && after == "to")
             return Tense.Unknown;
+        // "due to its loss" is a cause, "due to expire" a plan.
+        if (w == "due" && after == "to" && i + 2 < words.Count && Determiners.Contains(words[i + 2]))
+            return Tense.Unknown;
         if (Future.Contains(w) || (w is "set" or "due" or "going" or "about" && after == "to") || w.EndsWith("'ll", StringComparison.Ordinal))
         {
             // "had been due to expire Friday", "had been scheduled to open Monday": a plan that is now past.
@@ -71,7 +86,8 @@ internal static partial class TenseGuesser
             return Tense.Future;
         if (Past.Contains(w))
             return Tense.Past;
-        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4 && !NotVerbs.Contains(w))
+        // "succeed", "exceed", "proceed" are not past tenses; "agreed", "freed" are.
+        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4 && !NotVerbs.Contains(w) && (!w.EndsWith("eed", StringComparison.Ordinal) || PastInEed.Contains(w)))
             return before is "is" or "are" or "be" or "being" or "been" or "to" ? Tense.Unknown : Tense.Past;
         return Tense.Unknown;
     }
@@ -79,7 +95,7 @@ internal static partial class TenseGuesser
     private static readonly HashSet<string> Future = new(StringComparer.Ordinal)
     {
         "will", "shall", "won't", "scheduled", "expected", "plans", "planned", "planning", "intends", "upcoming", "would",
-        "tomorrow", "next", "may", "might", "could", "hopes", "aims", "prepare", "prepares", "soon",
+        "tomorrow", "next", "may", "might", "could", "should", "hopes", "aims", "prepare", "prepares", "soon",
     };
 
     private static readonly HashSet<string> Past = new(StringComparer.Ordinal)
@@ -90,6 +106,10 @@ internal static partial class TenseGuesser
         "stood", "spent", "sought", "shot", "told", "wasn't", "weren't", "didn't", "hadn't", "meant", "felt", "kept", "read",
         "since",
     };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those" };
+
+    private static readonly HashSet<string> PastInEed = new(StringComparer.Ordinal) { "agreed", "freed", "decreed", "guaranteed", "disagreed", "refereed" };
 
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
     {

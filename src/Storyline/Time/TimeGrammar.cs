@@ -17,9 +17,9 @@ internal static partial class TimeGrammar
     private const string Weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private const string WeekdayOrAbbr = @"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?";
     private const string Year = @"(?<year>(?:1[0-9]|20)\d\d)(?![\d])";
-    private const string Day = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])";
+    private const string Day = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)";
     private const string NumberWord =
-        "(?:\\d{1,3}(?:\\.\\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|a few|a couple of|several|many|some)";
+        "(?:(?<![\\d,.])\\d{1,3}(?:\\.\\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|a few|few|a couple of|couple of|several|many|some)";
     private const string Units = "(?<unit>seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|centur(?:y|ies))";
     private const string Lead = "(?:(?:just|only|some|about|nearly|almost|roughly|around|approximately|more than|less than|over|at least|up to|barely)\\s+)?";
 
@@ -58,7 +58,7 @@ internal static partial class TimeGrammar
         new(Pattern01(),
             (m, t) => Calendar.IsValid(Int(m, "year"), Int(m, "month"), Int(m, "day"))
                 ? new CalendarSpec(Int(m, "year"), Int(m, "month"), Int(m, "day"), Hour: IntOrNull(m, "hour"), Minute: IntOrNull(m, "minute"))
-                : new RejectedSpec("not a calendar date")),
+                : new RejectedSpec($"no day {m.Groups["day"].Value} in month {m.Groups["month"].Value} of year {m.Groups["year"].Value}")),
         // 4/12/2025, 04.12.25, 12-4-2025
         new(Pattern02(),
             (m, t) => Numeric(Int(m, "a"), Int(m, "b"), FullYear(Int(m, "year")), null)),
@@ -111,7 +111,7 @@ internal static partial class TimeGrammar
             (m, t) => IsRate(m, t) || IsOrdinal(m, t) ? null : Duration(m), UnitWords),
         new(Pattern17(),
             (m, t) => new FixedSpec(TimexType.Duration, DurationValue("X", UnitOf(m.Groups["unit"].Value)))),
-        // in 2014, 2009-2010; a bare number is a year only where it reads as one (see YearOk)
+        // in 2014, 2009-2010, mid-1996; a bare number is a year only where it reads as one (see YearOk)
         new(Pattern18(),
             (m, t) => YearOk(m, t) ? new FixedSpec(TimexType.Date, m.Groups["year"].Value) : null),
         // the 1990s, the '90s
@@ -120,9 +120,9 @@ internal static partial class TimeGrammar
         // the 20th century
         new(Pattern36(),
             (m, t) => Int(m, "n") is >= 1 and <= 21 and var n ? new FixedSpec(TimexType.Date, (n - 1).ToString("00", CultureInfo.InvariantCulture)) : null),
-        // the first quarter (of 1998)
+        // the first quarter (of 1998), the 1988 third quarter, the year-ago second quarter
         new(Pattern20(),
-            (m, t) => new QuarterSpec(Calendar.Ordinal(m.Groups["ord"].Value)!.Value, IntOrNull(m, "year"))),
+            (m, t) => new QuarterSpec(Calendar.Ordinal(m.Groups["ord"].Value)!.Value, IntOrNull(m, "year"), m.Groups["ago"].Success ? -1 : 0)),
         new(Pattern21(),
             (m, t) => Season(m)),
         new(Pattern22(),
@@ -194,15 +194,15 @@ internal static partial class TimeGrammar
     private static partial Regex Pattern14();
     [GeneratedRegex($@"\b(?<n>{NumberWord})[-‑](?<unit>second|minute|hour|day|week|month|year|decade|century)(?:[-‑]long)?\b(?![-‑]old)", IgnoreCase)]
     private static partial Regex Pattern15();
-    [GeneratedRegex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+{Units}\b(?!\s+old\b)", IgnoreCase)]
+    [GeneratedRegex($@"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming)\s+|the\s+)?{Lead}(?<n>{NumberWord})(?<half>\s+and\s+a\s+half)?\s+(?:(?:more|additional|further|straight|consecutive)\s+)?{Units}\b(?!\s+old\b)", IgnoreCase)]
     private static partial Regex Pattern16();
     [GeneratedRegex(@"(?<=\bfor\s+)(?<unit>years|months|weeks|days|decades|hours|centuries)\b", IgnoreCase)]
     private static partial Regex Pattern17();
-    [GeneratedRegex(@"(?:(?i:fiscal)\s+)?(?<![\d$€£.,:/#-])(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase)]
+    [GeneratedRegex(@"(?:(?i:fiscal)\s+|\b(?i:mid|post|pre)-|(?<![\d$€£.,:/#-]))(?<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:per\s*cent|percent))", IgnoreCase)]
     private static partial Regex Pattern18();
     [GeneratedRegex(@"\b(?:the\s+)?(?:(?<dec>(?:1[5-9]|20)\d)0|['’](?<short>\d)0)['’]?s\b", IgnoreCase)]
     private static partial Regex Pattern19();
-    [GeneratedRegex($@"\b(?:the\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+{Year})?", IgnoreCase)]
+    [GeneratedRegex($@"\b(?:the\s+)?(?:{Year}\s+|(?<ago>year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+{Year})?", IgnoreCase)]
     private static partial Regex Pattern20();
     [GeneratedRegex($@"\b(?:(?<shift>this|last|next|the)\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{Year})?\b", IgnoreCase)]
     private static partial Regex Pattern21();
@@ -536,7 +536,7 @@ internal static partial class TimeGrammar
     private static int? Amount(string word)
     {
         var w = word.ToLowerInvariant();
-        return w is "a few" or "a couple of" or "several" or "many" or "some" ? null : Calendar.Number(w.Split('.')[0]);
+        return w is "a few" or "few" or "a couple of" or "couple of" or "several" or "many" or "some" ? null : Calendar.Number(w.Split('.')[0]);
     }
 
     private static TimexSpec? Duration(Match m)
@@ -549,7 +549,7 @@ internal static partial class TimeGrammar
         else if (Amount(n) is int k)
             amount = m.Groups["half"].Success ? k + ".5" : k.ToString(CultureInfo.InvariantCulture);
         else
-            amount = n == "a couple of" ? "2" : "X";
+            amount = n.EndsWith("couple of", StringComparison.Ordinal) ? "2" : "X";
         if (amount == "0" || (n is "a" or "an" && m.Groups["unit"].Value.EndsWith('s')))
             return null;
         return new FixedSpec(TimexType.Duration, DurationValue(amount, unit));
@@ -603,6 +603,7 @@ internal static partial class TimeGrammar
         {
             "last" => new ShiftedMonthSpec(month, -1),
             "next" => new ShiftedMonthSpec(month, 1),
+            "this" => new ShiftedMonthSpec(month, 0),
             _ => month,
         };
     }
@@ -672,9 +673,22 @@ internal sealed record RejectedSpec(string Reason) : TimexSpec
     public override Timex? Resolve(in ResolveContext c) => null;
 }
 
-/// <summary>"last December", "next March": the month before (after) the anchor's, whatever the tense.</summary>
+/// <summary>
+/// "last December", "next March", "this September": the latest such month before the anchor's month, the first after
+/// it, or the one of the anchor's year, whatever the tense ("last December" said in October is ten months back).
+/// </summary>
 internal sealed record ShiftedMonthSpec(CalendarSpec Month, int Direction) : TimexSpec
 {
-    public override Timex? Resolve(in ResolveContext c) =>
-        Month.Resolve(c with { Tense = Direction < 0 ? Tense.Past : Tense.Future, Anchor = c.Anchor?.AddDays(Direction) });
+    public override Timex? Resolve(in ResolveContext c)
+    {
+        if (c.Anchor is not { } a || c.StoryMode)
+            return Month.Resolve(c);
+        int year = Direction switch
+        {
+            < 0 => Month.Month < a.Month ? a.Year : a.Year - 1,
+            > 0 => Month.Month > a.Month ? a.Year : a.Year + 1,
+            _ => a.Year,
+        };
+        return (Month with { Year = year }).Resolve(c);
+    }
 }

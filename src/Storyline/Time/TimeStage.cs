@@ -32,6 +32,11 @@ public sealed class TimeStage : IStage
         {
             // In a story, "on Tuesday" or "last week" can only be placed once the narrative has reached a day.
             var anchor = !story ? meta.Published : mention.Spec.IsDeictic && !narrativeIsDay ? null : narrative;
+            if (mention.Spec is RejectedSpec rejected)
+            {
+                meta.Warnings.Add($"time: '{mention.Span.Of(text)}' is not a date ({rejected.Reason})");
+                continue;
+            }
             var context = new ResolveContext(anchor, tense, narrative, dayFirst, story);
             if (mention.Spec.Resolve(context) is not { } timex)
                 continue;

@@ -253,21 +253,30 @@ internal sealed record NarrativeOffsetSpec(TimeUnit Unit, int Amount, int Sign) 
         (c.Narrative ?? c.Anchor) is { } n ? OffsetSpec.Shift(n, Unit, Sign * Amount) : new(TimexType.Date, OffsetSpec.Unknown(Unit));
 }
 
-/// <summary>A quarter, "the first quarter (of 1998)": without a year, the latest such quarter before the anchor.</summary>
-internal sealed record QuarterSpec(int Quarter, int? Year) : TimexSpec
+/// <summary>
+/// A quarter, "the first quarter (of 1998)", "the year-ago third quarter" (<paramref name="YearShift"/> −1): without
+/// a year, the quarter the tense points to.
+/// </summary>
+internal sealed record QuarterSpec(int Quarter, int? Year, int YearShift = 0) : TimexSpec
 {
     public override Timex? Resolve(in ResolveContext c)
     {
         int? year = Year;
         if (year is null && c.Anchor is { } a)
         {
-            // The nearest such quarter, one against the tense costing one quarter (as for months).
+            // Results are reported for quarters that have begun: in the past tense, the latest such quarter not after
+            // the anchor's; otherwise the nearest, one against the tense (later, unless the clause is future) costing a quarter more.
             int current = a.Year * 4 + (a.Month - 1) / 3;
-            int tense = c.Tense == Tense.Future ? 1 : -1;
-            year = new[] { a.Year - 1, a.Year, a.Year + 1 }
-                .MinBy(y => Math.Abs(y * 4 + Quarter - 1 - current) + (Math.Sign(y * 4 + Quarter - 1 - current) == -tense ? 1 : 0));
+            int[] years = [a.Year - 1, a.Year, a.Year + 1];
+            int Diff(int y) => y * 4 + Quarter - 1 - current;
+            year = c.Tense switch
+            {
+                Tense.Past => years.Where(y => Diff(y) <= 0).Max(),
+                Tense.Future => years.MinBy(y => Math.Abs(Diff(y)) + (Diff(y) < 0 ? 1 : 0)),
+                _ => years.MinBy(y => Math.Abs(Diff(y)) + (Diff(y) > 0 ? 1 : 0)),
+            };
         }
-        return new(TimexType.Date, $"{(year is int y ? Calendar.Year(y) : "XXXX")}-Q{Quarter}");
+        return new(TimexType.Date, $"{(year is int y ? Calendar.Year(y + YearShift) : "XXXX")}-Q{Quarter}");
     }
 }
 
