@@ -26,7 +26,10 @@ internal static class FeatureHash
         return x ^ (x >> 31);
     }
 
-    public static ulong Of(int template, ulong value) => Mix(value ^ Mix((ulong)template * 0x100000001B3UL));
+    // Each template's seed, mixed once rather than for every feature (templates are small numbers; see NerDocument).
+    private static readonly ulong[] Seeds = [.. Enumerable.Range(0, 128).Select(t => Mix((ulong)t * 0x100000001B3UL))];
+
+    public static ulong Of(int template, ulong value) => Mix(value ^ Seeds[template]);
 
     public static ulong Of(int template, ulong a, ulong b) => Of(template, Mix(a) ^ (b * 0xC2B2AE3D27D4EB4FUL));
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Storyline.Documents;
 
 namespace Storyline.Language;
@@ -106,26 +107,50 @@ internal sealed class NerDocument
 
     private static ushort Bit(int type, NerLabels.Part part) => (ushort)(1 << (type * 4 + (int)part));
 
-    /// <summary>Resolves every token's static features to weight rows (unknown features are dropped).</summary>
+    /// <summary>
+    /// Resolves every token's static features to weight rows (unknown features are dropped). The rows live in an
+    /// array rented from the shared pool, as a document's run to tens of thousands of entries; <see cref="Release"/>
+    /// hands it back.
+    /// </summary>
     public void Resolve(FeatureTable table)
     {
-        var ids = new List<int>(Count * 48);
+        Release();
+        var ids = ArrayPool<int>.Shared.Rent(Math.Max(MaxStatic, Count * ExpectedStatic));
+        int used = 0;
         _staticOffsets = new int[Count + 1];
         Span<ulong> features = stackalloc ulong[MaxStatic];
         for (int i = 0; i < Count; i++)
         {
-            _staticOffsets[i] = ids.Count;
+            _staticOffsets[i] = used;
             int n = StaticFeatures(i, features);
+            if (used + n > ids.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Math.Max(2 * ids.Length, used + n));
+                ids.AsSpan(0, used).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(ids);
+                ids = larger;
+            }
             for (int f = 0; f < n; f++)
             {
                 int id = table[features[f]];
                 if (id >= 0)
-                    ids.Add(id);
+                    ids[used++] = id;
             }
         }
-        _staticOffsets[Count] = ids.Count;
-        _staticIds = ids.ToArray();
+        _staticOffsets[Count] = used;
+        _staticIds = ids;
     }
+
+    /// <summary>Returns the rows of <see cref="Resolve"/> to the pool; the document must be resolved again before decoding.</summary>
+    public void Release()
+    {
+        if (_staticIds.Length > 0)
+            ArrayPool<int>.Shared.Return(_staticIds);
+        _staticIds = [];
+    }
+
+    // Known static features a token has on average (about 55 on news text), to size the rented array once.
+    private const int ExpectedStatic = 64;
 
     public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
 
@@ -237,23 +262,45 @@ internal sealed class NerDocument
 
     /// <summary>
     /// Features of the two labels before token <paramref name="i"/> (<paramref name="y1"/>, <paramref name="y2"/>;
-    /// <see cref="NoLabel"/> at the sentence start) and of the labels given to the same word in earlier sentences.
+    /// <see cref="NoLabel"/> at the sentence start) and of the labels given to the same word in earlier sentences,
+    /// in the order the decoder adds them: <see cref="LabelFeatures"/>, <see cref="LabelWordFeatures"/>, <see cref="HistoryFeatures"/>.
     /// </summary>
     public int DynamicFeatures(int i, byte y1, byte y2, History history, Span<ulong> f)
     {
+        var (label1, label2) = LabelFeatures(y1, y2);
+        f[0] = label1;
+        f[1] = label2;
+        LabelWordFeatures(i, y1, f[2..]);
+        return 2 + LabelWordCount + HistoryFeatures(i, history, f[(2 + LabelWordCount)..]);
+    }
+
+    /// <summary>The features of the previous label and of the previous two, which do not depend on the token.</summary>
+    public static (ulong Label1, ulong Label2) LabelFeatures(byte y1, byte y2) =>
+        (FeatureHash.Of((int)Template.Label1, y1), FeatureHash.Of((int)Template.Label2, y2, y1));
+
+    public const int LabelWordCount = 3;
+
+    /// <summary>The previous label with token <paramref name="i"/>'s word, shape and cluster (<see cref="LabelWordCount"/> features).</summary>
+    public void LabelWordFeatures(int i, byte y1, Span<ulong> f)
+    {
         ref readonly var t = ref _info[i];
-        int n = 0;
-        f[n++] = FeatureHash.Of((int)Template.Label1, y1);
-        f[n++] = FeatureHash.Of((int)Template.Label2, y2, y1);
-        f[n++] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
-        f[n++] = FeatureHash.Of((int)Template.Label1Shape, y1, t.ShortShape);
-        f[n++] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
-        if (IsName(t) && history.Best(t.Lower) is var type and >= -1)
-        {
-            f[n++] = FeatureHash.Of((int)Template.History, (ulong)(type + 1));
-            f[n++] = FeatureHash.Of((int)Template.HistoryInitial, (ulong)(type + 1), i == _sentenceStart[i] ? 1UL : 0UL);
-        }
-        return n;
+        f[0] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
+        f[1] = FeatureHash.Of((int)Template.Label1Shape, y1, t.ShortShape);
+        f[2] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
+    }
+
+    /// <summary>
+    /// Features of the labels given to token <paramref name="i"/>'s word in earlier sentences: the same for every
+    /// label sequence of one sentence, since the history changes only between sentences.
+    /// </summary>
+    public int HistoryFeatures(int i, History history, Span<ulong> f)
+    {
+        ref readonly var t = ref _info[i];
+        if (!IsName(t) || history.Best(t.Lower) is not (var type and >= -1))
+            return 0;
+        f[0] = FeatureHash.Of((int)Template.History, (ulong)(type + 1));
+        f[1] = FeatureHash.Of((int)Template.HistoryInitial, (ulong)(type + 1), i == _sentenceStart[i] ? 1UL : 0UL);
+        return 2;
     }
 
     /// <summary>Label feature value before the first token of a sentence.</summary>

@@ -25,7 +25,12 @@ internal static class NerLabels
     public static Part PartOf(byte label) => (Part)((label - 1) % 4);
 
     /// <summary>Whether <paramref name="label"/> may follow <paramref name="previous"/> in a well-formed BILOU sequence.</summary>
-    public static bool Allowed(byte previous, byte label)
+    public static bool Allowed(byte previous, byte label) => Transitions[previous * Count + label];
+
+    // The decoder asks for every label after every beam entry, so the answers are worked out once.
+    private static readonly bool[] Transitions = [.. Enumerable.Range(0, Count * Count).Select(i => IsAllowed((byte)(i / Count), (byte)(i % Count)))];
+
+    private static bool IsAllowed(byte previous, byte label)
     {
         bool open = previous != Outside && PartOf(previous) is Part.Begin or Part.Inside;
         if (label == Outside)

@@ -34,6 +34,7 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
         document.Resolve(Table);
         var labels = new byte[document.Count];
         NerDecoder.Decode(document, Weights, Table, labels, default, null, NerDecoder.DefaultBeam, Temperature);
+        document.Release();
         return labels;
     }
 
@@ -143,10 +144,12 @@ internal static class NerDecoder
         // Each sentence sees the labels given to its words in the sentences before it. (A second pass, letting a
         // headline see the body below it, scored the same on dev at twice the cost.)
         var history = new NerDocument.History();
-        Span<ulong> dynamicFeatures = stackalloc ulong[NerDocument.MaxDynamic];
+        var labelRows = new LabelRows(table);
+        Span<ulong> features = stackalloc ulong[NerDocument.MaxDynamic];
         Span<float> staticScores = stackalloc float[NerLabels.Count];
         Span<float> scores = stackalloc float[NerLabels.Count];
         Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
+        Span<int> historyRows = stackalloc int[NerDocument.MaxDynamic];
         int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
         int longest = 0;
         foreach (var (_, count) in document.Sentences)
@@ -165,6 +168,8 @@ internal static class NerDecoder
                 staticScores.Clear();
                 foreach (int id in staticRows)
                     Add(staticScores, weights, id);
+                // The history is the same for every label sequence of this sentence, so its rows are found once.
+                int historyCount = Resolve(table, features[..document.HistoryFeatures(token, history, features)], historyRows);
                 bool last = i == count - 1;
                 int kept = 0;
                 var keptLabel = slotLabel.AsSpan(i * beam, beam);
@@ -176,14 +181,12 @@ internal static class NerDecoder
                     byte y1 = i == 0 ? NerDocument.NoLabel : slotLabel[(i - 1) * beam + p];
                     byte y2 = i < 2 ? NerDocument.NoLabel : slotLabel[(i - 2) * beam + slotParent[(i - 1) * beam + p]];
                     double baseScore = i == 0 ? 0 : slotScore[(i - 1) * beam + p];
-                    int dynamicCount = document.DynamicFeatures(token, y1, y2, history, dynamicFeatures);
-                    int nd = 0;
-                    for (int f = 0; f < dynamicCount; f++)
-                    {
-                        int id = table[dynamicFeatures[f]];
-                        if (id >= 0)
-                            dynamicRows[nd++] = id;
-                    }
+                    // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
+                    int nd = labelRows.Of(y1, y2, dynamicRows);
+                    document.LabelWordFeatures(token, y1, features);
+                    nd += Resolve(table, features[..NerDocument.LabelWordCount], dynamicRows[nd..]);
+                    historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
+                    nd += historyCount;
                     staticScores.CopyTo(scores);
                     foreach (int id in dynamicRows[..nd])
                         Add(scores, weights, id);
@@ -228,6 +231,56 @@ internal static class NerDecoder
                 labels[first + i] = slotLabel[i * beam + k];
             document.Remember(first, labels.Slice(first, count), history);
         }
+    }
+
+    /// <summary>Writes the rows of the features the model knows to <paramref name="rows"/>, in order; returns how many.</summary>
+    private static int Resolve(FeatureTable table, ReadOnlySpan<ulong> features, Span<int> rows)
+    {
+        int n = 0;
+        foreach (ulong feature in features)
+        {
+            int id = table[feature];
+            if (id >= 0)
+                rows[n++] = id;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The rows of the label-only features (previous label, previous two), looked up once per label pair: there are
+    /// few pairs, and every token of every sentence asks for them.
+    /// </summary>
+    private readonly struct LabelRows(FeatureTable table)
+    {
+        private const int Values = NerLabels.Count + 1;
+        private const int Unknown = int.MinValue;
+        private readonly int[] _rows = NewRows();
+
+        private static int[] NewRows()
+        {
+            var rows = new int[Values * Values * 2];
+            Array.Fill(rows, Unknown);
+            return rows;
+        }
+
+        /// <summary>Writes the known rows of the pair's features (previous label first); returns how many.</summary>
+        public int Of(byte y1, byte y2, Span<int> rows)
+        {
+            int at = 2 * (Index(y2) * Values + Index(y1));
+            if (_rows[at] == Unknown)
+            {
+                var (label1, label2) = NerDocument.LabelFeatures(y1, y2);
+                (_rows[at], _rows[at + 1]) = (table[label1], table[label2]);
+            }
+            int n = 0;
+            if (_rows[at] >= 0)
+                rows[n++] = _rows[at];
+            if (_rows[at + 1] >= 0)
+                rows[n++] = _rows[at + 1];
+            return n;
+        }
+
+        private static int Index(byte label) => label == NerDocument.NoLabel ? NerLabels.Count : label;
     }
 
     /// <summary>Inserts a candidate into the best-first beam if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
