@@ -23,6 +23,8 @@ internal static partial class PageDates
             found = FromNamed(named);
         else if (MonthFirst().Match(value) is { Success: true } us)
             found = FromMonthFirst(us);
+        else if (Cjk().Match(value) is { Success: true } cjk)
+            found = Make(cjk.Groups["y"].Value, cjk.Groups["m"].Value, cjk.Groups["d"].Value);
         else if (Numeric().Match(value) is { Success: true } num)
             found = Make(num.Groups["y"].Value, num.Groups["m"].Value, num.Groups["d"].Value) ?? Make(num.Groups["y"].Value, num.Groups["d"].Value, num.Groups["m"].Value);
         if (found is { } f && (f < Earliest || (latest is { } l && f > l)))
@@ -48,7 +50,7 @@ internal static partial class PageDates
     public static List<(DateOnly Date, int Index)> AllInText(string text, DateOnly? latest = null)
     {
         var found = new List<(DateOnly Date, int Index, int End)>();
-        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Numeric() })
+        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Cjk(), Numeric() })
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -159,6 +161,10 @@ internal static partial class PageDates
 
     [GeneratedRegex(@"(?<mon>[\p{L}]{3,10}\.?)\s+(?<d>\d{1,2})(st|nd|rd|th)?,?\s+(?<y>(19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirst();
+
+    /// <summary>Chinese and Japanese: 2023年5月12日.</summary>
+    [GeneratedRegex(@"(?<y>(19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
+    private static partial Regex Cjk();
 
     /// <summary>Day first, as Europe writes it (12.05.2023, 12/05/2023); a month over 12 makes it month first.</summary>
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>(19|20)\d{2})(?!\d)")]
