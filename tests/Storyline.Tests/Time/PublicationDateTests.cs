@@ -31,6 +31,25 @@ public class PublicationDateTests
     }
 
     [Fact]
+    public void A_weekday_reported_after_a_full_date_moves_the_day_of_writing_to_it()
+    {
+        // 2 December 2025 is a Tuesday; the Thursday the article reports as past is two days later.
+        var d = TimeStageTests.Annotate("The summit opened on 2 December 2025 in Brussels. On Thursday, the leaders signed the accord, officials said.");
+        Assert.Equal(new DateOnly(2025, 12, 4), d.Metadata.Published);
+        Assert.True(d.Metadata.PublishedInferred);
+        Assert.Equal(0.5, d.Metadata.PublishedConfidence);
+        Assert.Contains("Thursday after", d.Metadata.PublishedNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_full_date_older_than_a_month_reported_as_past_is_background()
+    {
+        var d = TimeStageTests.Annotate("On Friday, the minister recalled the invasion of 24 February 2022. Exports collapsed in September 2025, he said.");
+        Assert.Null(d.Metadata.Published);
+        Assert.Contains("background", d.Metadata.PublishedNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Weekdays_alone_do_not_date_an_article()
     {
         var d = TimeStageTests.Annotate("Putin said on Friday that talks would continue this weekend.");
