@@ -55,7 +55,7 @@ public sealed record DocumentDetail(
         [.. d.Entities.Select(e => new EntityDto(e.Id, e.Name, e.Type, e.Aliases))],
         [.. d.TimeExpressions.Select(t => new TimeExpressionDto(t.Span.Start, t.Span.Length, t.Type, t.Value))],
         [.. d.Statements.Select(s => new StatementDto(s.Content.Start, s.Content.Length, s.Kind, s.Speaker, s.SpeakerSpan?.Start, s.SpeakerSpan?.Length,
-            s.Cue?.Start, s.Cue?.Length, s.Addressee, s.SaidOn, s.SaidOnIsPublication))],
+            s.Cue?.Start, s.Cue?.Length, s.Addressee, s.SaidOn, s.SaidOnIsPublication, s.Confidence))],
         [.. d.Events.Select(e => new EventDto(e.Span.Start, e.Span.Length, e.Type, e.Participants, e.Date, e.Place, e.Negated, e.Hypothetical))],
         [.. d.Claims.Select(c => new ClaimDto(c.Span.Start, c.Span.Length, c.Quantity, c.Unit, c.Subject, c.Claimant))],
         [.. d.Disputes.Select(x => new DisputeDto(x.Claim.Start, x.Claim.Length, x.DisputedBy.Start, x.DisputedBy.Length))]);
@@ -69,7 +69,11 @@ public sealed record EntityDto(string Id, string Name, string Type, IReadOnlyLis
 
 public sealed record TimeExpressionDto(int Start, int Length, TimexType Type, string Value);
 
-/// <summary>A statement inside its document: content span, and the speaker and cue spans when the text names them.</summary>
+/// <summary>
+/// A statement inside its document: content span, and the speaker and cue spans when the text names them.
+/// <see cref="Confidence"/> (0–1) is the chance that it is a true attribution with the right speaker, as the statement
+/// finder estimates it; null for statements stored before confidences were kept.
+/// </summary>
 public sealed record StatementDto(
     int Start,
     int Length,
@@ -81,7 +85,8 @@ public sealed record StatementDto(
     int? CueLength,
     string? Addressee,
     DateOnly? SaidOn,
-    bool SaidOnIsPublication);
+    bool SaidOnIsPublication,
+    double? Confidence);
 
 public sealed record EventDto(int Start, int Length, string Type, IReadOnlyList<string> Participants, string? Date, string? Place, bool Negated, bool Hypothetical);
 

@@ -95,7 +95,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             int npEnd = cueEnd;
             while (npEnd < s.End && tokens[npEnd].IsWord)
                 npEnd++;
-            speaker = phrases.Find(p, cueEnd, npEnd, s.First);
+            speaker = phrases.Find(p, cueEnd, npEnd, s.First) ?? phrases.Group(p, cueEnd, npEnd);
             inverted = speaker is not null;
             right = npEnd;
         }
@@ -106,6 +106,19 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return null;
             inherited = true;
         }
+        // "Cruz exhorted Republicans to … and said he was …": a second verb shares the sentence's subject.
+        SpeakerPhrase? coordinated = null;
+        if (speaker is null && !inherited && !cue.IsParticiple && IsCoordinated(p, s, c) && SentenceSubject(p, s, c) is { } subject)
+        {
+            coordinated = subject;
+            inherited = true;
+        }
+        // "The organizers said", "Many in the crowd said", "the survey found that": a plain noun phrase speaks when the
+        // verb form is unmistakably a verb (inflected, or followed by "that"), not "the police report".
+        // A verb of belief needs its "that" here: "The farmers found their cattle" is no report.
+        bool thatFollows = FindThat(p, s, cueEnd) >= 0;
+        if (speaker is null && !inherited && !continuation && !inverted && (thatFollows || (IsInflected(tokens[c], cue) && !cue.RequiresClause)))
+            speaker = phrases.Group(p, regionStart, regionEnd);
         if (speaker is null && !inherited)
             return null;
 
@@ -113,7 +126,7 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         if (cue.Lemma == "tell")
             right = Addressee(p, s, right, out addressee);
         var cueSpan = p.SpanOf(c, cueEnd);
-        var inheritedSpeaker = inherited ? (found.Count > 0 ? found[^1].Speaker : SentenceSubject(p, s, c)) : speaker;
+        var inheritedSpeaker = coordinated ?? (inherited ? (found.Count > 0 ? found[^1].Speaker : SentenceSubject(p, s, c)) : speaker);
 
         int complement = -1;
         int that = FindThat(p, s, right);
@@ -133,6 +146,11 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         {
             return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee); // “We will not,” he said, “give up.”
         }
+        else if (!inherited && QuoteEndsClause(p, s, boundary))
+        {
+            // “It never crossed my mind,” she said several months later: what follows the cue is not a reported clause.
+            return Trailing(p, s, boundary, right, speaker!, cueSpan, addressee);
+        }
         else if (right + 1 < s.End && tokens[right].IsAny(":,") && OpensQuote(p, right + 1) is { } frontQuote && !inverted)
         {
             return new Attribution(frontQuote.Inner, inheritedSpeaker, cueSpan, addressee);
@@ -151,6 +169,10 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         else if (SkipAdverbials(p, s, right) is int clause && clause < s.End && !inverted && OpensClause(p, clause, cue))
         {
             complement = clause; // "said on Friday he met …"
+        }
+        else if (!inverted && cue.Class == CueClass.Say && PronounAfterPhrase(p, s, right) is int clauseSubject)
+        {
+            complement = clauseSubject; // "said after the convention he would not …"
         }
 
         // A participle reports speech only with a reported clause or quote: "…, dismissing Ukraine’s position" does not.
@@ -190,6 +212,11 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 int end = ClauseEnd(p, s, right + 1);
                 return new Attribution(Span.FromBounds(tokens[right + 1].Start, end), speaker, cue, addressee);
             }
+            // "If the law conflicts with his faith, Rubio said, believers must ignore it": a long lead and the clause
+            // after the attribution are one report, kept whole the way a split quote is.
+            if (!quoteBefore && tokens[right + 1].IsWord && !Words.IsGerund(tokens[right + 1].Lower) && !lexicon.TryGetCue(tokens[right + 1].Lower, out _)
+                && IsClauseSubject(tokens[right + 1]) && IsClauseLead(p, s, boundary))
+                return new Attribution(Span.FromBounds(tokens[s.First].Start, ClauseEnd(p, s, right + 1)), speaker, cue, addressee);
         }
         if (leadIsWholeQuote)
             return new Attribution(lead!.Value.Inner, speaker, cue, addressee);
@@ -212,6 +239,29 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             || Words.IsAdverb(t.Lower) || t.Lower is "in" or "when" or "late" or "citing" || Words.IsGerund(t.Lower);
     }
 
+    // "…, and said", "… but later said": the cue is a verb coordinated with the sentence's first verb.
+    private bool IsCoordinated(Paragraph p, SentenceRange s, int c)
+    {
+        var tokens = p.Tokens;
+        int k = c - 1;
+        while (k > s.First && tokens[k].IsWord && (lexicon.Auxiliaries.Contains(tokens[k].Lower) || Words.IsAdverb(tokens[k].Lower)))
+            k--;
+        return k > s.First + 1 && tokens[k].Lower is "and" or "but" && !p.InQuote(k);
+    }
+
+    // "said", "says", "found", "argued": not the bare lemma, which may be a noun ("the police report", "a show").
+    private static bool IsInflected(Tok cueToken, CueVerb cue) =>
+        !cueToken.Lower.Equals(cue.Lemma.Split(' ')[0], StringComparison.Ordinal);
+
+    // A quotation that opens the sentence and ends on a comma, "?" or "!" inside its marks is the content of the
+    // attribution that follows it.
+    private static bool QuoteEndsClause(Paragraph p, SentenceRange s, int boundary)
+    {
+        if (boundary <= s.First || QuoteClosedAt(p, boundary) is not { } quote || quote.Open != p.Tokens[s.First].Start)
+            return false;
+        return p.Tokens[boundary - 1].IsAny(",?!");
+    }
+
     /// <summary>Fewest words of a reported clause before a trailing attribution.</summary>
     private const int MinLeadWords = 3;
 
@@ -230,6 +280,15 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return false;
         var names = phrases.NameSequences(p, s.First, boundary, s.First);
         return !(names.Count > 0 && names[0].Start == s.First && names[0].End < boundary && tokens[names[0].End].Is(','));
+    }
+
+    // A lead that is a clause of its own ("If the law conflicts with his faith,"), not a prepositional or time
+    // phrase ("In a 1963 speech,", "On Friday,") that introduces the attribution.
+    private bool IsClauseLead(Paragraph p, SentenceRange s, int boundary)
+    {
+        var first = p.Tokens[s.First];
+        return first.IsWord && !Words.Prepositions.Contains(first.Lower) && !Words.TimeWords.Contains(first.Lower)
+            && (Words.ClauseBoundaries.Contains(first.Lower) || CanBeReportedLead(p, s, boundary));
     }
 
     private Attribution? AccordingTo(Paragraph p, SentenceRange s, int c)
@@ -361,9 +420,19 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
                 return null;
             if (!t.Is(',') || !OpensApposition(tokens[a + 1]))
                 continue;
-            int before = Boundary(p, s, a - 1);
-            if (phrases.Find(p, before + 1, a, s.First) is { Kind: SpeakerKind.Name })
-                return (before + 1, a, before);
+            // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis belongs to the name.
+            int nameEnd = a;
+            if (tokens[a - 1].Is(')'))
+            {
+                int open = a - 1;
+                while (open > s.First && !tokens[open].Is('('))
+                    open--;
+                if (tokens[open].Is('('))
+                    nameEnd = open;
+            }
+            int before = Boundary(p, s, nameEnd - 1);
+            if (phrases.Find(p, before + 1, nameEnd, s.First) is { Kind: SpeakerKind.Name })
+                return (before + 1, nameEnd, before);
         }
         return null;
     }
@@ -374,7 +443,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return false;
         var lower = t.Lower;
         return lower is "a" or "an" or "the" or "who" or "whose" or "also" or "for" or "however" or "too" or "his" or "her" or "their" or "its" or "now" or "then" or "once"
-            || char.IsDigit(lower[0]) || lexicon.Titles.Contains(lower) || lexicon.Roles.Contains(lower);
+            || char.IsDigit(lower[0]) || lexicon.Titles.Contains(lower) || lexicon.Roles.Contains(lower)
+            || Words.Prepositions.Contains(lower) || t.IsPossessive; // "Clinton, at a later press gaggle, said"; "China, Pyongyang’s only ally, said"
     }
 
     private static int Boundary(Paragraph p, SentenceRange s, int from)
@@ -433,6 +503,26 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
         return k;
     }
 
+    /// <summary>Longest prepositional phrase between a cue and its bare clause ("said after the last debate he …").</summary>
+    private const int MaxPhraseBeforeClause = 5;
+
+    // A preposition, a few words without punctuation, then a personal pronoun opening the reported clause.
+    private static int? PronounAfterPhrase(Paragraph p, SentenceRange s, int k)
+    {
+        var tokens = p.Tokens;
+        if (k >= s.End || !Words.Prepositions.Contains(tokens[k].Lower) || tokens[k].Lower is "of" or "to")
+            return null;
+        for (int j = k + 1; j < s.End && j - k <= MaxPhraseBeforeClause; j++)
+        {
+            var t = tokens[j];
+            if (!t.IsWord || p.InQuote(j))
+                return null;
+            if (t.Lower is "he" or "she" or "they" or "we" or "i" && j + 1 < s.End && tokens[j + 1].IsWord)
+                return j;
+        }
+        return null;
+    }
+
     private static bool IsClauseSubject(Tok t) =>
         t.IsWord && (Words.Pronouns.Contains(t.Lower) || t.Lower is "we" or "i" or "there" || t.IsCapitalised
                      || (Words.ClauseOpeners.Contains(t.Lower) && !Words.ClauseBoundaries.Contains(t.Lower)));
@@ -455,8 +545,8 @@ internal sealed class AttributionFinder(StatementLexicon lexicon, SpeakerPhraseF
             return false;
         var lower = t.Lower;
         if (Words.Prepositions.Contains(lower) || Words.TimeWords.Contains(lower) || lower is "that" or "and" or "or"
-            || (Words.ClauseBoundaries.Contains(lower) && lower != "if"))
-            return false; // "said when questioned", "said as he left"
+            || (Words.ClauseBoundaries.Contains(lower) && lower != "if") || Words.FiniteAuxiliaries.Contains(lower))
+            return false; // "said when questioned", "said as he left"; "The police report was published" has no clause after "report"
         // "said the plan would …", "announced the seizure of …"; but "declared the annexation" is an act, not a report.
         bool reportsPlainly = cue.Class == CueClass.Say || cue.TakesObject;
         if (Words.Pronouns.Contains(lower) || lower is "we" or "i" or "there")

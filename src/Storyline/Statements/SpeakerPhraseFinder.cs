@@ -66,6 +66,50 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
         return Description(p, first, end);
     }
 
+    /// <summary>Longest group or thing that speaks as a plain noun phrase ("About four in 10 of those surveyed"), in tokens.</summary>
+    private const int MaxGroupTokens = 8;
+
+    /// <summary>
+    /// A plain noun phrase as speaker, kept as written: "The organizers", "Many in the crowd", "the survey", "exit
+    /// polls". It opens with a determiner or quantifier (or is a short plural), holds no verb-like word, and ends on a
+    /// noun-like word. Only for cues that are unmistakably verbs; the caller decides that.
+    /// </summary>
+    public SpeakerPhrase? Group(Paragraph p, int first, int end)
+    {
+        var tokens = p.Tokens;
+        while (first < end && (!tokens[first].IsWord || Words.LeadingConjunctions.Contains(tokens[first].Lower)) && !p.IsQuoteMark(first))
+            first++;
+        while (end > first && !tokens[end - 1].IsWord)
+            end--;
+        if (end <= first || end - first > MaxGroupTokens)
+            return null;
+        for (int t = first; t < end; t++)
+        {
+            var tok = tokens[t];
+            if (!tok.IsWord && !tok.IsAny("-"))
+                return null;
+            if (p.InQuote(t) || p.IsQuoteMark(t) || lexicon.Auxiliaries.Contains(tok.Lower) || Words.ClauseBoundaries.Contains(tok.Lower)
+                || Words.FirstPerson.Contains(tok.Lower) || tok.Lower is "to" or "not" or "there" or "what" or "it" || (t < end - 1 && lexicon.TryGetCue(tok.Lower, out _)))
+                return null;
+        }
+        var head = tokens[end - 1].Lower;
+        var opener = tokens[first].Lower;
+        // "the ruling", "the briefing" are nouns after a determiner; elsewhere an -ing word is a verb.
+        bool gerundVerb = Words.IsGerund(head) && !(end - first == 2 && Words.Determiners.Contains(opener));
+        if (Words.Determiners.Contains(head) || Words.Prepositions.Contains(head) || Words.IsAdverb(head) || gerundVerb || Words.Pronouns.Contains(head))
+            return null;
+        bool quantified = Words.Determiners.Contains(opener) || Words.Quantifiers.Contains(opener) || char.IsDigit(opener[0]);
+        // "exit polls", "Experts on North Korea", "Supporters of the plan".
+        bool plural = (end - first <= 3 && IsPlural(tokens[end - 1]))
+            || (end - first > 2 && IsPlural(tokens[first]) && tokens[first + 1].Lower is "of" or "on" or "in" or "for" or "from" or "at" or "with");
+        if (!quantified && !plural)
+            return null;
+        var span = p.SpanOf(first, end);
+        return new SpeakerPhrase(span, SpeakerKind.Description, span);
+    }
+
+    private static bool IsPlural(Tok t) => t.Lower.Length > 3 && t.Lower.EndsWith('s') && !t.Lower.EndsWith("ss", StringComparison.Ordinal) && !t.IsPossessive;
+
     /// <summary>"the Russian leader", "The Russian", "the publication": a role noun or a demonym after a determiner.</summary>
     private SpeakerPhrase? Description(Paragraph p, int first, int end)
     {
@@ -89,8 +133,9 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
                 start--;
             else if (role && start == head && !tok.IsCapitalised)
             {
-                // "top black lawmakers said": a plural role noun with its modifiers speaks for a group.
-                if (!tok.Lower.EndsWith('s'))
+                // "top black lawmakers said": a plural role noun with its modifiers speaks for a group; a bare
+                // collective one ("police said") alone.
+                if (!tok.Lower.EndsWith('s') && !(head == first && head == end - 1))
                     return null;
                 while (start > first && tokens[start - 1].IsWord && (!tokens[start - 1].IsCapitalised || start - 1 == first) && !Words.Prepositions.Contains(tokens[start - 1].Lower)
                        && !Words.ClauseBoundaries.Contains(tokens[start - 1].Lower) && !lexicon.Auxiliaries.Contains(tokens[start - 1].Lower))
@@ -177,6 +222,16 @@ internal sealed class SpeakerPhraseFinder(StatementLexicon lexicon, INameEvidenc
             return false;
         bool sentenceInitial = k == sentenceFirst || (k > 0 && !p.Tokens[k - 1].IsWord && p.IsQuoteMark(k - 1));
         return !sentenceInitial || evidence.IsCapitalisedMidSentence(tok.Bare)
-            || (k + 1 < p.Tokens.Count && p.Tokens[k + 1].IsCapitalised);
+            || (k + 1 < p.Tokens.Count && p.Tokens[k + 1].IsCapitalised) || CueFollows(p, k + 1);
+    }
+
+    // "McLenney said …": a capitalised first word right before a reporting verb is its subject, a name even when
+    // the document never writes it mid-sentence (common nouns there, "Officials", are caught as groups first).
+    private bool CueFollows(Paragraph p, int k)
+    {
+        var tokens = p.Tokens;
+        while (k < tokens.Count && tokens[k].IsWord && (lexicon.Auxiliaries.Contains(tokens[k].Lower) || Words.IsAdverb(tokens[k].Lower)))
+            k++;
+        return k < tokens.Count && tokens[k].IsWord && !tokens[k].IsCapitalised && lexicon.TryGetCue(tokens[k].Lower, out var cue) && !cue.IsParticiple;
     }
 }

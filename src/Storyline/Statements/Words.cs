@@ -19,6 +19,20 @@ internal static class Words
         "no", "all", "every", "each", "both", "another", "one", "two", "three", "several", "many",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Finite auxiliaries: a verb, never the first word of a reported clause.</summary>
+    public static readonly FrozenSet<string> FiniteAuxiliaries = new[]
+    {
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+        "did", "does", "do", "be", "been",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a quantified group: "most said", "About four in 10 said", "few on either side think".</summary>
+    public static readonly FrozenSet<string> Quantifiers = new[]
+    {
+        "most", "few", "more", "fewer", "half", "about", "nearly", "almost", "roughly", "around", "majority", "other", "others",
+        "none", "dozens", "hundreds", "thousands", "millions", "plenty", "everyone", "nobody", "someone", "somebody",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that open a reported clause with no "that": "said he would", "said the plan".</summary>
     public static readonly FrozenSet<string> ClauseOpeners = new[]
     {

@@ -210,6 +210,22 @@ public class ApiTests(WebServer server)
     }
 
     [Fact]
+    public async Task A_documents_statements_carry_their_confidence_and_the_openapi_schema_names_it()
+    {
+        // The seeds went through the real pipeline, so their statements carry the statement finder's confidence.
+        var listed = (await Json("/api/statements?limit=100")).GetProperty("items").EnumerateArray()
+            .First(s => s.GetProperty("confidence").ValueKind == JsonValueKind.Number);
+        var document = await Json("/api/documents/" + listed.GetProperty("documentId").GetString());
+        var same = document.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("start").GetInt32() == listed.GetProperty("start").GetInt32());
+        double confidence = same.GetProperty("confidence").GetDouble();
+        Assert.InRange(confidence, 0.01, 1.0);
+        Assert.Equal(listed.GetProperty("confidence").GetDouble(), confidence, 6);
+
+        var schemas = (await Json("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("StatementDto").GetProperty("properties").TryGetProperty("confidence", out _), "StatementDto has no confidence in the OpenAPI document");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_endpoints()
     {
         var doc = await Json("/openapi/v1.json");
