@@ -46,10 +46,11 @@ internal static class BenchCommand
     {
         var folders = Folders();
         var count = new Option<int>("--count") { Description = "Pages per tool (pages are repeated)", DefaultValueFactory = _ => 2_000 };
-        var command = new Command("extraction", "Article extraction alone, one core: Storyline vs SmartReader, Readability.js and python-readability") { folders, count };
+        var storylineOnly = new Option<bool>("--storyline-only") { Description = "Time Storyline alone (no reference tools): for quick before/after checks" };
+        var command = new Command("extraction", "Article extraction alone, one core: Storyline vs SmartReader, Readability.js and python-readability") { folders, count, storylineOnly };
         command.SetAction(r => r.GetValue(count) < 1
             ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
-            : ExtractionBench.Run(r.GetValue(folders)!, r.GetValue(count)));
+            : ExtractionBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(storylineOnly)));
         return command;
     }
 

@@ -44,7 +44,7 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
                 // Quotes are statements, headlines restate the story: neither reports an event of its own.
                 if (s.Words[i].Quoted || s.Words[i].TitleCaseLine)
                     continue;
-                var trigger = lexicon.Triggers.FirstOrDefault(t => s.Matches(i, t.Words));
+                var trigger = FirstMatch(s, i, anyType: true);
                 if (trigger is null || found.Any(f => f.Trigger.Type == trigger.Type) || !Satisfied(trigger, s, i, document))
                     continue;
                 if (IsBackground(s, i, trigger, document))
@@ -64,6 +64,17 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
             }
         }
         return Distinct(events);
+    }
+
+    /// <summary>The first trigger in lexicon order (longest first) that the words from <paramref name="i"/> spell; of the purpose types only unless <paramref name="anyType"/>.</summary>
+    private EventTrigger? FirstMatch(SentenceWords s, int i, bool anyType)
+    {
+        foreach (var t in lexicon.StartingWith(s.Lower[i]))
+        {
+            if ((anyType || PurposeTypes.Contains(t.Type)) && s.Matches(i, t.Words))
+                return t;
+        }
+        return null;
     }
 
     /// <summary>An event as found, with the date and place that stand next to its trigger (not just anywhere in the sentence).</summary>
@@ -185,7 +196,7 @@ internal sealed partial class EventFinder(EventLexicon lexicon, Lexicon words, A
             return found.Where(f => f.Trigger.Type != "travel").ToList();
         for (int i = found[travel].At + 1; i < s.Lower.Length; i++)
         {
-            var purpose = lexicon.Triggers.FirstOrDefault(t => PurposeTypes.Contains(t.Type) && s.Matches(i, t.Words));
+            var purpose = FirstMatch(s, i, anyType: false);
             if (purpose is not null)
             {
                 found[travel] = (purpose, found[travel].At);

@@ -11,16 +11,23 @@ public sealed class EventLexicon
 {
     private readonly FrozenDictionary<string, FrozenSet<string>> _cues;
 
+    /// <summary>The triggers by their first word, each list in <see cref="Triggers"/> order: the finders look a trigger up at every word.</summary>
+    private readonly FrozenDictionary<string, EventTrigger[]> _byFirstWord;
+
     private EventLexicon(List<EventTrigger> triggers, Dictionary<string, HashSet<string>> cues)
     {
         // Longest first: "met with" before "met".
         Triggers = triggers.OrderByDescending(t => t.Words.Count).ToList();
+        _byFirstWord = Triggers.GroupBy(t => t.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _cues = cues.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
     }
 
     public static EventLexicon English { get; } = Load(TsvData.Read("Storyline.Events.triggers.en.tsv"), TsvData.Read("Storyline.Events.cues.en.tsv"));
 
     public IReadOnlyList<EventTrigger> Triggers { get; }
+
+    /// <summary>The triggers that may start at <paramref name="word"/> (lower case), longest first; empty for most words.</summary>
+    public ReadOnlySpan<EventTrigger> StartingWith(string word) => _byFirstWord.TryGetValue(word, out var list) ? list : [];
 
     public bool Is(string category, string word) => _cues.TryGetValue(category, out var set) && set.Contains(word);
 
