@@ -207,7 +207,8 @@ internal sealed partial class TextUnits
     }
 
     // A word: initials with periods ("U.S.", "U.K."), or letters and digits joined by apostrophes, periods or hyphens
-    // ("don’t", "19.2", "end-of-year"), with an optional possessive "'s" captured apart. Bounded, no nesting.
-    [GeneratedRegex(@"(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:(?!['’]s\b)['’.\-][\p{L}\p{M}\p{N}]+){0,6}(?<pos>['’]s\b)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // ("don’t", "19.2", "end-of-year"), with an optional possessive "'s" captured apart. Bounded, no nesting: linear
+    // time, so no match timeout, which would make the words found depend on the machine's load.
+    [GeneratedRegex(@"(?:\p{Lu}\.){2,4}|[\p{L}\p{M}\p{N}]+(?:(?!['’]s\b)['’.\-][\p{L}\p{M}\p{N}]+){0,6}(?<pos>['’]s\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 }

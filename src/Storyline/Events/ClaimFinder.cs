@@ -197,7 +197,8 @@ internal sealed partial class ClaimFinder(EventLexicon lexicon)
         return null;
     }
 
-    // One pattern, alternatives by claim shape; every repeat is bounded. Groups: num (the number), half ("and a
+    // One pattern, alternatives by claim shape; every repeat is bounded, so matching is linear in the text and needs
+    // no timeout (a timeout would make results depend on how busy the machine is). Groups: num (the number), half ("and a
     // half"), scale (thousand, billion), then one of pct, cur/curword, area, dist, people, period, dur for the unit.
     [GeneratedRegex("""
         (?<![\p{L}\d])
@@ -217,6 +218,6 @@ internal sealed partial class ClaimFinder(EventLexicon lexicon)
               | \s(?<dur>hours|minutes|days|weeks)\b(?<=(?:lasted|stretched|lasting|went\ on\ for|for)\s.{1,40})
             )
         )
-        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimPattern();
 }
