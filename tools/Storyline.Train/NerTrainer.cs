@@ -38,53 +38,25 @@ internal static class NerTrainer
             : NameLists.Load(int.Parse(options.GetValueOrDefault("min-population") ?? "15000", CultureInfo.InvariantCulture));
         var trainSet = train.Select(Example.Of).ToList();
         var devSet = dev.Select(Example.Of).ToList();
-        var fullNames = Gazetteer(trainSet, lists);
-        var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(trainSet.Where((_, i) => i % Folds != f), lists)).ToArray();
-        var full = new NerResources(clusters, fullNames);
-        var trainDocs = trainSet.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds]))).ToList();
-        var devDocs = devSet.Select(e => e.Layout(full)).ToList();
-
-        var rows = FeatureRows(trainDocs, trainSet, minCount);
-        Console.WriteLine($"{rows.Count} features ({clock.Elapsed.TotalSeconds:0}s)");
-        var table = new FeatureTable(rows);
-        foreach (var d in trainDocs.Concat(devDocs))
-            d.Resolve(table);
-
-        var perceptron = new Perceptron(rows.Count * NerLabels.Count);
-        var random = new Random(seed);
-        var order = Enumerable.Range(0, trainDocs.Count).ToArray();
-        float[]? best = null;
-        double bestF1 = -1;
-        int bestEpoch = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (int i in order)
-            {
-                var labels = new byte[trainDocs[i].Count];
-                NerDecoder.Decode(trainDocs[i], perceptron.Weights, table, labels, trainSet[i].Gold, perceptron);
-            }
-            var averaged = perceptron.Averaged();
-            var (p, r, f1) = Score(devDocs, devSet, averaged, table, beam: 1);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
-            if (f1 > bestF1)
-            {
-                (best, bestF1, bestEpoch) = (averaged, f1, epoch);
-            }
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {bestEpoch}, dev F1 {bestF1 * 100:0.00} (greedy)"));
+        var chosen = Fit(trainSet, clusters, lists, minCount, epochs, seed, devSet, clock);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {chosen.Epoch}, dev F1 {chosen.DevF1 * 100:0.00} (greedy)"));
+        var devDocs = devSet.Select(e => e.Layout(chosen.Model.Resources)).ToList();
         float temperature = 1;
         double beamF1 = -1;
         foreach (float t in new[] { 5f, 10f, 20f, 30f, 50f })
         {
-            var beamed = Score(devDocs, devSet, best!, table, NerDecoder.DefaultBeam, t);
+            var beamed = Score(devDocs, devSet, chosen.Model.Weights, chosen.Model.Table, NerDecoder.DefaultBeam, t);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
             if (beamed.F1 > beamF1)
                 (temperature, beamF1) = (t, beamed.F1);
         }
 
-        var model = Prune(new NerModel(full, rows, best!, temperature), float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
+        // With the epochs and temperature chosen on dev, the shipped model may learn from dev too (--with-dev yes):
+        // a fifth more text, which the test sets' scores can only gain from. Its dev score then means nothing.
+        bool withDev = options.GetValueOrDefault("with-dev") == "yes";
+        var fitted = withDev ? Fit([.. trainSet, .. devSet], clusters, lists, minCount, chosen.Epoch, seed, null, clock).Model : chosen.Model;
+        var model = Prune(new NerModel(fitted.Resources, fitted.Rows, fitted.Weights, temperature),
+            float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
             model.Save(file);
@@ -94,9 +66,58 @@ internal static class NerTrainer
             var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Table,
                 NerDecoder.DefaultBeam, reloaded.Temperature);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
+                $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev{(withDev ? " (trained on)" : "")} P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
         }
         return 0;
+    }
+
+    /// <summary>A model fitted to some examples, with the epoch it was taken at and its greedy dev F1 (when a dev set chose it).</summary>
+    private sealed record Fitted(NerModel Model, int Epoch, double DevF1);
+
+    /// <summary>
+    /// Trains on <paramref name="training"/> for <paramref name="epochs"/> epochs. With a dev set, keeps the averaged
+    /// weights of the epoch that scores best on it; without one, those of the last epoch.
+    /// </summary>
+    private static Fitted Fit(List<Example> training, Dictionary<ulong, ulong> clusters, Dictionary<ulong, byte> lists, int minCount, int epochs,
+        int seed, List<Example>? dev, Stopwatch clock)
+    {
+        var fullNames = Gazetteer(training, lists);
+        var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(training.Where((_, i) => i % Folds != f), lists)).ToArray();
+        var full = new NerResources(clusters, fullNames);
+        var trainDocs = training.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds]))).ToList();
+        var devDocs = dev?.Select(e => e.Layout(full)).ToList() ?? [];
+
+        var rows = FeatureRows(trainDocs, training, minCount);
+        Console.WriteLine($"{training.Count} documents, {rows.Count} features ({clock.Elapsed.TotalSeconds:0}s)");
+        var table = new FeatureTable(rows);
+        foreach (var d in trainDocs.Concat(devDocs))
+            d.Resolve(table);
+
+        var perceptron = new Perceptron(rows.Count * NerLabels.Count);
+        var random = new Random(seed);
+        var order = Enumerable.Range(0, trainDocs.Count).ToArray();
+        var best = new Fitted(new NerModel(full, rows, []), 0, -1);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int i in order)
+            {
+                var labels = new byte[trainDocs[i].Count];
+                NerDecoder.Decode(trainDocs[i], perceptron.Weights, table, labels, training[i].Gold, perceptron);
+            }
+            if (dev is null)
+            {
+                Console.WriteLine($"epoch {epoch,2} ({clock.Elapsed.TotalSeconds:0}s)");
+                continue;
+            }
+            var averaged = perceptron.Averaged();
+            var (p, r, f1) = Score(devDocs, dev, averaged, table, beam: 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
+            if (f1 > best.DevF1)
+                best = new Fitted(new NerModel(full, rows, averaged), epoch, f1);
+        }
+        return dev is null ? new Fitted(new NerModel(full, rows, perceptron.Averaged()), epochs, -1) : best;
     }
 
     /// <summary>
@@ -107,15 +128,8 @@ internal static class NerTrainer
     {
         // Clustering is the slow step and depends only on these inputs, so its result is kept beside the vectors.
         var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-{depth}-v2.bin");
-        if (File.Exists(cache))
-        {
-            using var reader = new BinaryReader(File.OpenRead(cache));
-            int count = reader.ReadInt32();
-            var cached = new Dictionary<ulong, ulong>(count);
-            for (int i = 0; i < count; i++)
-                cached[reader.ReadUInt64()] = reader.ReadUInt64();
+        if (ReadCache(cache, r => r.ReadUInt64()) is { } cached)
             return cached;
-        }
         var kmeans = KMeansClusters(path, maxWords, seed);
         var embeddings = Embeddings.Read(path, maxWords);
         var paths = Bisection.Paths(embeddings.Vectors, embeddings.Dimensions, depth, minSize: 4, seed);
@@ -126,15 +140,7 @@ internal static class NerTrainer
             if (kmeans.TryGetValue(key, out uint ids))
                 clusters.TryAdd(key, NerResources.WithPath(ids, paths[w]));
         }
-        using (var writer = new BinaryWriter(File.Create(cache)))
-        {
-            writer.Write(clusters.Count);
-            foreach (var (key, value) in clusters)
-            {
-                writer.Write(key);
-                writer.Write(value);
-            }
-        }
+        WriteCache(cache, clusters, (w, value) => w.Write(value));
         return clusters;
     }
 
@@ -142,15 +148,8 @@ internal static class NerTrainer
     private static Dictionary<ulong, uint> KMeansClusters(string path, int maxWords, int seed)
     {
         var cache = Path.Combine(Path.GetDirectoryName(path)!, $"clusters-{maxWords}-{seed}-v1.bin");
-        if (File.Exists(cache))
-        {
-            using var reader = new BinaryReader(File.OpenRead(cache));
-            int count = reader.ReadInt32();
-            var cached = new Dictionary<ulong, uint>(count);
-            for (int i = 0; i < count; i++)
-                cached[reader.ReadUInt64()] = reader.ReadUInt32();
+        if (ReadCache(cache, r => r.ReadUInt32()) is { } cached)
             return cached;
-        }
         var embeddings = Embeddings.Read(path, maxWords);
         int fit = Math.Min(embeddings.Words.Length, 60_000);
         int[] sizes = [50, 200, 1000];
@@ -163,16 +162,32 @@ internal static class NerTrainer
                 ids[level] = levels[level][w];
             clusters.TryAdd(FeatureHash.Chars(embeddings.Words[w]), NerResources.Pack(ids));
         }
-        using (var writer = new BinaryWriter(File.Create(cache)))
-        {
-            writer.Write(clusters.Count);
-            foreach (var (key, value) in clusters)
-            {
-                writer.Write(key);
-                writer.Write(value);
-            }
-        }
+        WriteCache(cache, clusters, (w, value) => w.Write(value));
         return clusters;
+    }
+
+    /// <summary>A word-hash map kept by <see cref="WriteCache"/>, or null when there is none yet.</summary>
+    private static Dictionary<ulong, T>? ReadCache<T>(string path, Func<BinaryReader, T> read)
+    {
+        if (!File.Exists(path))
+            return null;
+        using var reader = new BinaryReader(File.OpenRead(path));
+        int count = reader.ReadInt32();
+        var map = new Dictionary<ulong, T>(count);
+        for (int i = 0; i < count; i++)
+            map[reader.ReadUInt64()] = read(reader);
+        return map;
+    }
+
+    private static void WriteCache<T>(string path, Dictionary<ulong, T> map, Action<BinaryWriter, T> write)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(map.Count);
+        foreach (var (key, value) in map)
+        {
+            writer.Write(key);
+            write(writer, value);
+        }
     }
 
     /// <summary>The names of the examples' gold mentions, with the open name lists' bits added.</summary>

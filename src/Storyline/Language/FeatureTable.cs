@@ -24,8 +24,9 @@ internal sealed class FeatureTable
     public FeatureTable(IReadOnlyDictionary<ulong, int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        // At most half full, so a miss (most feature values were never seen in training) ends fast.
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
+        // At most two-thirds full, so a miss (most feature values were never seen in training) ends within a cache
+        // line or two; emptier tables only spread the lookups over more memory.
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 3 / 2));
         _entries = new Entry[capacity];
         _mask = capacity - 1;
         Array.Fill(_entries, new Entry(0, Empty));
