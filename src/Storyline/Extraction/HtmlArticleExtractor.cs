@@ -30,8 +30,6 @@ public sealed class HtmlArticleExtractor
             warnings.Add($"page is {html.Length / (1024 * 1024)} M characters; only the first {MaxHtmlCharacters / (1024 * 1024)} M were read");
             html = html[..MaxHtmlCharacters];
         }
-        // Before the nesting guard and the parser: both then read half the characters.
-        html = InertText.Remove(html);
         html = NestingGuard.Limit(html, out bool flattened);
         if (flattened)
             warnings.Add($"elements nested deeper than {NestingGuard.MaxDepth} levels were flattened");
