@@ -67,7 +67,8 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void Reads_title_outlet_authors_published_date_and_language()
     {
-        var m = Extract(Page).Metadata;
+        // A URL without a date, so that the JSON-LD date is the one read.
+        var m = Extract(Page, "https://example.test/city/bridge").Metadata;
         Assert.Equal("Bridge plan approved after years of debate", m.Title);
         Assert.Equal("The Daily Example", m.Outlet);
         Assert.Equal(["Jane Roe", "John Doe"], m.Authors);

@@ -84,10 +84,10 @@ internal static partial class PageDates
     /// <summary>How far before a date an update cue still introduces it ("Updated on Tuesday, 5 May 2023").</summary>
     private const int UpdateCueReach = 40;
 
-    [GeneratedRegex(@"(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)(?!.*(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"\b(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)\b(?!.*\b(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex UpdateCue();
 
-    [GeneratedRegex(@"(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedWord();
 
     /// <summary>A date in the URL path: /2023/05/12/ or /2023-05-12-.</summary>
