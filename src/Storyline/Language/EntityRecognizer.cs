@@ -78,8 +78,13 @@ public sealed class EntityRecognizer
         var labels = Model.Tag(document);
         foreach (var (first, count, type) in NerLabels.Decode(labels))
         {
+            // A name ends in a name word: trailing lower-case words are a description the model took in with
+            // it ("the Kommersant business newspaper"), and would make "Kommersant" a second entity.
+            int last = offset + first + count - 1;
+            while (last > offset + first && char.IsLower(text[tokens[last].Span.Start]))
+                last--;
             var start = tokens[offset + first].Span.Start;
-            var end = tokens[offset + first + count - 1].Span.End;
+            var end = tokens[last].Span.End;
             mentions.Add(new EntityMention(Span.FromBounds(start, end), NerLabels.Types[type]));
         }
     }
