@@ -30,13 +30,13 @@ public sealed class TimeStage : IStage
         var result = new List<TimeExpression>(mentions.Count);
         foreach (var (mention, tense) in withTense)
         {
-            // In a story, "on Tuesday" or "last week" can only be placed once the narrative has reached a day.
-            var anchor = !story ? meta.Published : mention.Spec.IsDeictic && !narrativeIsDay ? null : narrative;
             if (mention.Spec is RejectedSpec rejected)
             {
                 meta.Warnings.Add($"time: '{mention.Span.Of(text)}' is not a date ({rejected.Reason})");
                 continue;
             }
+            // In a story, "on Tuesday" or "last week" can only be placed once the narrative has reached a day.
+            var anchor = !story ? meta.Published : mention.Spec.IsDeictic && !narrativeIsDay ? null : narrative;
             var context = new ResolveContext(anchor, tense, narrative, dayFirst, story);
             if (mention.Spec.Resolve(context) is not { } timex)
                 continue;

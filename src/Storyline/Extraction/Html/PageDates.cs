@@ -84,7 +84,11 @@ internal static partial class PageDates
     /// <summary>How far before a date an update cue still introduces it ("Updated on Tuesday, 5 May 2023").</summary>
     private const int UpdateCueReach = 40;
 
-    [GeneratedRegex(@"\b(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)\b(?!.*\b(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    /// <summary>Words that say a date is an update (en, de, fr, es, pt, it, ru, uk).</summary>
+    private const string UpdateWords = "updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|обновлено|оновлено";
+
+    /// <summary>The last update word of a text: one not followed by another.</summary>
+    [GeneratedRegex(@"\b(" + UpdateWords + @")\b(?!.*\b(" + UpdateWords + @")\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex UpdateCue();
 
     [GeneratedRegex(@"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
