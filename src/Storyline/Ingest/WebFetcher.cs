@@ -49,6 +49,9 @@ public sealed record FetchResult(
     FetchValidators? Validators = null,
     IReadOnlyList<string>? Notes = null)
 {
+    /// <summary>When the request that brought this answer was let through to the host (the last hop's).</summary>
+    public DateTimeOffset? FetchedAt { get; init; }
+
     public bool IsHtml => MediaType is "text/html" or "application/xhtml+xml";
 
     public bool IsFeed => MediaType is not null && (MediaType.EndsWith("xml", StringComparison.Ordinal) || MediaType.EndsWith("+xml", StringComparison.Ordinal)) && !IsHtml;
@@ -120,7 +123,7 @@ public sealed class WebFetcher : IDisposable
                 return Failed(url, current, "disallowed by robots.txt");
 
             var gate = _hosts.GetOrAdd(current.Authority, _ => new HostGate(_options.PerHostConcurrency));
-            await gate.EnterAsync(_options.PolitenessDelay, cancel).ConfigureAwait(false);
+            var sentAt = await gate.EnterAsync(_options.PolitenessDelay, cancel).ConfigureAwait(false);
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
@@ -154,10 +157,10 @@ public sealed class WebFetcher : IDisposable
                     }
                     var validators = new FetchValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
                     if (response.StatusCode == HttpStatusCode.NotModified)
-                        return new FetchResult(url, current, FetchStatus.NotModified, Validators: previous ?? validators);
+                        return new FetchResult(url, current, FetchStatus.NotModified, Validators: previous ?? validators) { FetchedAt = sentAt };
                     if (!response.IsSuccessStatusCode)
-                        return Failed(url, current, $"HTTP {status} {response.ReasonPhrase}");
-                    return await ReadBodyAsync(url, current, response, validators, cancel).ConfigureAwait(false);
+                        return Failed(url, current, $"HTTP {status} {response.ReasonPhrase}") with { FetchedAt = sentAt };
+                    return (await ReadBodyAsync(url, current, response, validators, cancel).ConfigureAwait(false)) with { FetchedAt = sentAt };
                 }
             }
             finally
@@ -266,38 +269,46 @@ public sealed class WebFetcher : IDisposable
 
     private sealed class BodyTooLargeException : Exception;
 
-    /// <summary>One host's share of the fetcher: at most N requests at once, and a pause between starts.</summary>
+    /// <summary>
+    /// One host's share of the fetcher: at most N requests at once, and a pause between starts. A start is taken
+    /// when it happens, on one clock, so two starts are never closer than the pause however late a waiter wakes.
+    /// </summary>
     private sealed class HostGate(int concurrency)
     {
         private readonly SemaphoreSlim _slots = new(Math.Max(1, concurrency));
         private readonly Lock _lock = new();
-        private long _nextStart;
+        private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
         public TimeSpan MinimumDelay { get; set; }
 
-        public async Task EnterAsync(TimeSpan delay, CancellationToken cancel)
+        /// <summary>Waits for a slot and for the pause since the last start, and returns the time of this start.</summary>
+        public async Task<DateTimeOffset> EnterAsync(TimeSpan delay, CancellationToken cancel)
         {
             await _slots.WaitAsync(cancel).ConfigureAwait(false);
             var gap = TimeSpan.FromTicks(Math.Min(Math.Max(delay.Ticks, MinimumDelay.Ticks), TimeSpan.FromMinutes(1).Ticks));
-            TimeSpan wait;
-            lock (_lock)
+            try
             {
-                long now = Environment.TickCount64;
-                long start = Math.Max(now, _nextStart);
-                _nextStart = start + (long)gap.TotalMilliseconds;
-                wait = TimeSpan.FromMilliseconds(start - now);
+                while (true)
+                {
+                    TimeSpan wait;
+                    lock (_lock)
+                    {
+                        var now = DateTimeOffset.UtcNow;
+                        // A clock set back never makes the wait longer than one pause.
+                        if (now >= _nextStart || _nextStart - now > gap)
+                        {
+                            _nextStart = now + gap;
+                            return now;
+                        }
+                        wait = _nextStart - now;
+                    }
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancel).ConfigureAwait(false);
+                }
             }
-            if (wait > TimeSpan.Zero)
+            catch
             {
-                try
-                {
-                    await Task.Delay(wait, cancel).ConfigureAwait(false);
-                }
-                catch
-                {
-                    _slots.Release();
-                    throw;
-                }
+                _slots.Release();
+                throw;
             }
         }
 

@@ -23,8 +23,6 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentQueue<(string Path, long Ticks)> Starts { get; } = new();
-
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public Uri BaseUri { get; }
@@ -52,7 +50,6 @@ public sealed class TestWebServer : IAsyncDisposable
             var s = server!;
             var path = context.Request.Path.Value ?? "/";
             s.Hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-            s.Starts.Enqueue((path, Environment.TickCount64));
             int now = Interlocked.Increment(ref s._inFlight);
             int max;
             while (now > (max = Volatile.Read(ref s._maxInFlight)) && Interlocked.CompareExchange(ref s._maxInFlight, now, max) != max)
