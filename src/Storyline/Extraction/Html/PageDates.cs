@@ -26,31 +26,27 @@ internal static partial class PageDates
         else if (Cjk().Match(value) is { Success: true } cjk)
             found = Make(cjk.Groups["y"].Value, cjk.Groups["m"].Value, cjk.Groups["d"].Value);
         else if (Numeric().Match(value) is { Success: true } num)
-            found = Make(num.Groups["y"].Value, num.Groups["m"].Value, num.Groups["d"].Value) ?? Make(num.Groups["y"].Value, num.Groups["d"].Value, num.Groups["m"].Value);
+            found = FromNumeric(num);
+        else if (ShortNumeric().Match(value) is { Success: true } shortYear)
+            found = FromNumeric(shortYear);
         if (found is { } f && (f < Earliest || (latest is { } l && f > l)))
             return null;
         return found;
     }
 
     /// <summary>The first date written in running text (a byline, "Published 3 March 2023").</summary>
-    public static DateOnly? FindInText(string text, DateOnly? latest = null)
-    {
-        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Numeric() })
-        {
-            foreach (Match m in regex.Matches(text))
-            {
-                if (Parse(m.Value, latest) is { } d)
-                    return d;
-            }
-        }
-        return null;
-    }
+    public static DateOnly? FindInText(string text, DateOnly? latest = null) =>
+        AllInText(text, latest, shortYears: true) is [var first, ..] ? first.Date : null;
 
-    /// <summary>Every date written in running text, in reading order (overlapping readings of the same characters give one).</summary>
-    public static List<(DateOnly Date, int Index)> AllInText(string text, DateOnly? latest = null)
+    /// <summary>
+    /// Every date written in running text, in reading order (overlapping readings of the same characters give one).
+    /// Two-digit years ("12.05.23") are read only where a date is expected (a byline, after "published"): in the
+    /// running text of a page they are as often scores, versions and prices.
+    /// </summary>
+    public static List<(DateOnly Date, int Index)> AllInText(string text, DateOnly? latest = null, bool shortYears = false)
     {
         var found = new List<(DateOnly Date, int Index, int End)>();
-        foreach (var regex in new[] { Iso(), NamedMonth(), MonthFirst(), Cjk(), Numeric() })
+        foreach (var regex in shortYears ? ShortYearReaders : Readers)
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -61,13 +57,18 @@ internal static partial class PageDates
         return [.. found.OrderBy(f => f.Index).Select(f => (f.Date, f.Index))];
     }
 
+    /// <summary>The forms running text is searched for, most explicit first: where two readings overlap, the first wins.</summary>
+    private static readonly Regex[] Readers = [Iso(), NamedMonth(), MonthFirst(), Cjk(), Numeric()];
+
+    private static readonly Regex[] ShortYearReaders = [.. Readers, ShortNumeric()];
+
     /// <summary>
     /// The original date among the dates of a byline: "Updated 5 May 2023, first published 2 May 2023" gives 2 May.
     /// A date that an update cue introduces is skipped; when every date is an update, the earliest is the best guess.
     /// </summary>
     public static DateOnly? OriginalInText(string text, DateOnly? latest = null)
     {
-        var dates = AllInText(text, latest);
+        var dates = AllInText(text, latest, shortYears: true);
         if (dates.Count == 0)
             return null;
         foreach (var (date, index) in dates)
@@ -100,15 +101,22 @@ internal static partial class PageDates
         if (url is null)
             return null;
         var m = UrlDate().Match(url);
+        if (!m.Success)
+            m = PackedUrlDate().Match(url);
         return m.Success ? Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
     }
+
+    /// <summary>Day first, as Europe writes it; a month over 12 makes it month first (12/22/2023 is 22 December).</summary>
+    private static DateOnly? FromNumeric(Match m) =>
+        Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) ?? Make(m.Groups["y"].Value, m.Groups["d"].Value, m.Groups["m"].Value);
 
     private static DateOnly? Make(string y, string m, string d)
     {
         if (!int.TryParse(y, CultureInfo.InvariantCulture, out int year) || !int.TryParse(m, CultureInfo.InvariantCulture, out int month) || !int.TryParse(d, CultureInfo.InvariantCulture, out int day))
             return null;
+        // A two-digit year is of this century unless that puts it in the future ("12.05.98" is 1998).
         if (year < 100)
-            year += 2000;
+            year += year + 2000 > DateTime.UtcNow.Year + 1 ? 1900 : 2000;
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) || year is < 1 or > 9999)
             return null;
         return new DateOnly(year, month, day);
@@ -176,4 +184,12 @@ internal static partial class PageDates
 
     [GeneratedRegex(@"/(?<y>(19|20)\d{2})[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(/|-|_|\.|$)")]
     private static partial Regex UrlDate();
+
+    /// <summary>A date packed into one URL segment: /20230512/, -20230512-, _20230512.html (eight digits, no more).</summary>
+    [GeneratedRegex(@"[/_-](?<y>(19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?=[/_.-]|$)")]
+    private static partial Regex PackedUrlDate();
+
+    /// <summary>Two-digit years, day first with dots (12.05.23, as German and Russian bylines print it) or with slashes (12/22/23).</summary>
+    [GeneratedRegex(@"(?<![\d./])(?<d>\d{1,2})(?<sep>[./])(?<m>\d{1,2})\k<sep>(?<y>\d{2})(?![\d./])")]
+    private static partial Regex ShortNumeric();
 }

@@ -80,21 +80,47 @@ internal sealed partial class PageMetadata
     private static string? FindTitle(PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? outlet)
     {
         var printed = index.Matching(index.Headlines, HeadlineSelector).FirstOrDefault() ?? index.Headlines.FirstOrDefault(e => e.LocalName == "h1");
-        var h1 = Clean(printed is null ? null : TextOf(printed));
+        var h1 = Clean(printed is null ? null : InlineTextOf(printed));
         var og = Clean(meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title"));
         var headline = Clean(articles.Select(a => JsonLd.String(a, "headline")).FirstOrDefault(h => h is not null));
         var title = Clean(index.TitleElement?.TextContent);
         var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
         // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
         if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
-            return h1;
+            return StripKicker(h1, described);
         foreach (var candidate in new[] { og, headline, title })
         {
             if (candidate is not null)
-                return StripSiteName(candidate, outlet);
+                return StripKicker(StripSiteName(candidate, outlet), described);
         }
         return h1;
     }
+
+    /// <summary>
+    /// "Opinion | What I'll pray for" → "What I'll pray for": a section label set before the headline is not part of it.
+    /// The printed headline often sets the label in its own element, with no separator ("Opinion What I'll…"), so a
+    /// label is also dropped there when the metadata's version shows it with one.
+    /// </summary>
+    internal static string StripKicker(string title, IEnumerable<string?> described)
+    {
+        if (Kicker().Match(title) is { Success: true } own)
+            return title[own.Length..];
+        foreach (var d in described)
+        {
+            if (d is not null && Kicker().Match(d) is { Success: true } m)
+            {
+                var label = m.Groups["label"].Value;
+                if (title.Length > label.Length + 1 && title.StartsWith(label + " ", StringComparison.OrdinalIgnoreCase))
+                    return title[(label.Length + 1)..].TrimStart();
+            }
+        }
+        return title;
+    }
+
+    /// <summary>Section labels newsrooms set before a headline, with the separator that sets them off, before a
+    /// capital: "Opinion: the roadster is slow" reads as one sentence and keeps its label.</summary>
+    [GeneratedRegex(@"^(?<label>opinion|analysis|watch|video|exclusive|breaking|live|editorial|commentary|perspective|podcast|photos?|explainer|listen|meinung|kommentar|analyse|opinión|opinião|tribune|мнение|думка)\s*[|:–—]\s+(?=[\p{Lu}\p{N}'""‘“«])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Kicker();
 
     /// <summary>Letters and digits only, lower-cased: metadata often straightens the quotes the printed headline curls.</summary>
     private static string Fold(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
@@ -107,16 +133,26 @@ internal sealed partial class PageMetadata
             return title;
         static string Norm(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
         var site = outlet is null ? "" : Norm(outlet);
+        // A segment names the outlet when it is the outlet's name, or a short phrase holding it ("The Daily Example
+        // Online"); a headline that mentions the outlet ("Example's 2023 Lie of the Year") is not a site name.
+        bool NamesOutlet(string part)
+        {
+            var n = Norm(part);
+            return n.Length > 0 && (n == site || (LineShape.CountWords(part) <= MaxSiteNameWords && (n.Contains(site, StringComparison.Ordinal) || site.Contains(n, StringComparison.Ordinal))));
+        }
         if (site.Length > 0)
         {
-            if (Norm(parts[^1]).Contains(site, StringComparison.Ordinal) || (Norm(parts[^1]).Length > 0 && site.Contains(Norm(parts[^1]), StringComparison.Ordinal)))
+            if (NamesOutlet(parts[^1]))
                 return string.Join(" | ", parts[..^1]).Trim();
-            if (Norm(parts[0]).Contains(site, StringComparison.Ordinal))
+            if (NamesOutlet(parts[0]))
                 return string.Join(" | ", parts[1..]).Trim();
         }
         var last = parts[^1];
         return LineShape.CountWords(last) <= 4 && LineShape.CountWords(string.Join(" ", parts[..^1])) >= 3 ? string.Join(" | ", parts[..^1]).Trim() : title;
     }
+
+    /// <summary>A title segment longer than this is a headline, whatever outlet it names.</summary>
+    private const int MaxSiteNameWords = 5;
 
     [GeneratedRegex(@"\s+[|–—:»·-]\s+|\s*\|\s*|\s+::\s+")]
     private static partial Regex TitleSeparator();
@@ -228,6 +264,36 @@ internal sealed partial class PageMetadata
             {
                 for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
                     stack.Push(c);
+            }
+        }
+        return Clean(sb.ToString()) ?? "";
+    }
+
+    /// <summary>
+    /// Text of a headline as printed: inline elements join without a space ("<i>The Changeling</i>’s" is
+    /// "The Changeling’s"); a line break or a block element inside separates words. Read without recursion.
+    /// </summary>
+    internal static string InlineTextOf(IElement e, int limit = 2_000)
+    {
+        var sb = new System.Text.StringBuilder();
+        var stack = new Stack<INode?>();
+        stack.Push(e);
+        while (stack.Count > 0 && sb.Length < limit)
+        {
+            var n = stack.Pop();
+            if (n is null)
+                sb.Append(' ');
+            else if (n is IText t)
+                sb.Append(t.Data);
+            else if (n is IElement el && el.LocalName is not ("script" or "style"))
+            {
+                bool separates = el.LocalName is "br" or "div" or "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "header";
+                if (separates)
+                    stack.Push(null);
+                for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
+                    stack.Push(c);
+                if (separates)
+                    sb.Append(' ');
             }
         }
         return Clean(sb.ToString()) ?? "";
