@@ -45,6 +45,8 @@ public sealed class GoldEvaluator : IDatasetEvaluator
         }
         // The folder is a corpus: entities are linked across its articles (EntityLinker) before scoring.
         new Entities.EntityLinker().Link(articles.Select(a => a.Predicted).ToList());
+        // … and an article that names its days only by weekday is dated from the articles reporting the same occasion.
+        Time.CorpusDater.Date(articles.Select(a => a.Predicted).ToList());
         foreach (var a in articles)
             scorer.Add(a.Predicted, a.Gold);
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));

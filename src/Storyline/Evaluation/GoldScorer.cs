@@ -11,6 +11,7 @@ public sealed class GoldScorer
     private int _lineCorrect, _lineTotal, _titleCorrect, _publishedCorrect;
     private Counts _body, _statements, _statementsExact, _time, _events, _claims;
     private int _speakerCorrect, _speakerMatched, _timeValueCorrect, _timeMatched, _entityCorrect, _entityTotal;
+    private readonly int[] _timeFalse = new int[4];
     private int _disputesFound, _disputesTotal, _disputesElsewhere, _notStatementHits, _saidOnCorrect, _saidOnTotal;
     private readonly Dictionary<string, Counts> _byKind = new(StringComparer.Ordinal);
 
@@ -136,7 +137,25 @@ public sealed class GoldScorer
         // Only expressions in the article body count as false positives: the gold covers the body only.
         int predictedInBody = d.TimeExpressions.Where((t, i) => used[i] || d.IsInBody(t.Span)).Count();
         _time += new Counts(matched, predictedInBody - matched, gold.Time.Count - matched);
+        var goldValues = gold.Time.Select(g => g.Value).ToHashSet(StringComparer.Ordinal);
+        for (int p = 0; p < d.TimeExpressions.Count; p++)
+        {
+            if (!used[p] && d.IsInBody(d.TimeExpressions[p].Span))
+                _timeFalse[FalsePositiveKind(d.TimeExpressions[p], goldValues)]++;
+        }
     }
+
+    /// <summary>
+    /// What an unmatched expression is, to tell errors from what the gold leaves out: a reference word ("now",
+    /// "recently"), a duration or set, another mention of a value the gold gives elsewhere in the document, or other.
+    /// </summary>
+    private static int FalsePositiveKind(TimeExpression t, HashSet<string> goldValues) =>
+        t.Value.EndsWith("_REF", StringComparison.Ordinal) ? 0
+        : t.Type is TimexType.Duration or TimexType.Set ? 1
+        : goldValues.Contains(t.Value) ? 2
+        : 3;
+
+    private static readonly string[] FalsePositiveKinds = ["reference", "duration", "repeat", "other"];
 
     private void ScoreEntities(Document d, GoldFile gold)
     {
@@ -219,6 +238,8 @@ public sealed class GoldScorer
             report.Scores[$"statements.{kind}.f1"] = c.F1;
         report.AddPrf("time", _time);
         report.Scores["time.value.accuracy"] = Ratio(_timeValueCorrect, _timeMatched);
+        for (int k = 0; k < FalsePositiveKinds.Length; k++)
+            report.Scores[$"time.false_positives.{FalsePositiveKinds[k]}"] = _timeFalse[k];
         report.Scores["entities.accuracy"] = Ratio(_entityCorrect, _entityTotal);
         report.AddPrf("events", _events);
         report.AddPrf("claims", _claims);
@@ -247,6 +268,7 @@ public sealed class GoldScorer
             ["statement speaker (accuracy)", P(Ratio(_speakerCorrect, _speakerMatched)), $"{_speakerMatched} matched"],
             ["statement said_on (accuracy)", P(Ratio(_saidOnCorrect, _saidOnTotal)), $"{_saidOnTotal} matched with a gold date"],
             ["time value (accuracy)", P(Ratio(_timeValueCorrect, _timeMatched)), $"{_timeMatched} matched"],
+            ["time false positives", string.Join(", ", FalsePositiveKinds.Select((k, i) => $"{k} {_timeFalse[i]}")), "reference words, durations/sets, repeats of a gold value, other"],
             ["entity mention → canonical", P(Ratio(_entityCorrect, _entityTotal)), $"{_entityTotal} mentions"],
             ["disputes found (recall)", P(Ratio(_disputesFound, _disputesTotal)), $"{_disputesTotal} in-document disputes ({_disputesElsewhere} cross-document: see clusters)"],
             ["not-statements reported", _notStatementHits.ToString(System.Globalization.CultureInfo.InvariantCulture), "(lower is better)"],

@@ -44,9 +44,9 @@ public sealed class DatingStage : IStage
             var pivot = Pivot(s);
             var sentence = Containing(sentences, pivot) ?? pivot;
             var paragraph = Containing(paragraphs, pivot);
-            var day = Governing(s, sentence, pivot, days)
+            var day = DayOf(Governing(s, sentence, pivot, days))
                 ?? (previous is { } prev && paragraph == prev.Paragraph ? prev.Day : (DateOnly?)null)
-                ?? Narrative(d, paragraph, pivot, days)
+                ?? DayOf(Narrative(d, paragraph, pivot, days))
                 ?? (s.Cue is null && s.Speaker is { } speaker && bySpeaker.TryGetValue(speaker, out var earlier) ? earlier : (DateOnly?)null);
             if (day is { } found)
             {
@@ -68,23 +68,30 @@ public sealed class DatingStage : IStage
     /// The day named in the statement's own sentence, outside what was said ("the meeting on Tuesday was useful"
     /// is about the meeting), nearest the cue: "told reporters on Wednesday", "Putin on Friday ruled out".
     /// </summary>
-    private static DateOnly? Governing(Statement s, Span sentence, Span pivot, List<TimeExpression> days) =>
+    private static TimeExpression? Governing(Statement s, Span sentence, Span pivot, List<TimeExpression> days) =>
         days.Where(t => sentence.Overlaps(t.Span) && !s.Content.Overlaps(t.Span))
             .OrderBy(t => Distance(t.Span, pivot))
-            .Select(t => DayOf(t.Value))
             .FirstOrDefault();
 
     /// <summary>
     /// The day the paragraph's narrative has reached before the statement ("On Wednesday, the Kremlin met the
     /// envoys. … Ushakov called the talks useful."): the last day named earlier in the paragraph, outside any quote.
     /// </summary>
-    private static DateOnly? Narrative(Document d, Span? paragraph, Span pivot, List<TimeExpression> days)
+    private static TimeExpression? Narrative(Document d, Span? paragraph, Span pivot, List<TimeExpression> days)
     {
         if (paragraph is not { } p)
             return null;
-        return days.Where(t => p.Contains(t.Span) && t.Span.End <= pivot.Start && !d.Statements.Any(x => x.Content.Overlaps(t.Span)))
-            .Select(t => DayOf(t.Value))
-            .LastOrDefault();
+        return days.LastOrDefault(t => p.Contains(t.Span) && t.Span.End <= pivot.Start && !d.Statements.Any(x => x.Content.Overlaps(t.Span)));
+    }
+
+    /// <summary>
+    /// The expression among <paramref name="candidates"/> that dates the statement: one in its own sentence outside
+    /// what was said, else the last one the paragraph's narrative named before it.
+    /// </summary>
+    internal static TimeExpression? GoverningExpression(Document d, Statement s, IReadOnlyList<Span> sentences, IReadOnlyList<Span> paragraphs, List<TimeExpression> candidates)
+    {
+        var pivot = Pivot(s);
+        return Governing(s, Containing(sentences, pivot) ?? pivot, pivot, candidates) ?? Narrative(d, Containing(paragraphs, pivot), pivot, candidates);
     }
 
     private static string? EventDate(Document d, Event e, IReadOnlyList<Span> sentences)
@@ -109,6 +116,8 @@ public sealed class DatingStage : IStage
 
     /// <summary>Where the statement is anchored in its sentence: its cue, else its speaker, else its content.</summary>
     private static Span Pivot(Statement s) => s.Cue ?? s.SpeakerSpan ?? s.Content;
+
+    private static DateOnly? DayOf(TimeExpression? t) => t is null ? null : DayOf(t.Value);
 
     internal static DateOnly? DayOf(string value) =>
         value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,

@@ -14,9 +14,8 @@ public sealed class TimeStage : IStage
     public void Apply(Document document)
     {
         var text = document.Text;
-        var mentions = TimeGrammar.Find(text);
-        var sentences = SentenceSpans.Of(document);
-        var withTense = mentions.Select(m => (Mention: m, Tense: TenseGuesser.Guess(text, m.Span, SentenceOf(sentences, m.Span)))).ToList();
+        var withTense = MentionsWithTense(document);
+        var mentions = withTense.Select(m => m.Mention).ToList();
         bool dayFirst = DateOrder.DayFirst(document, mentions);
         var meta = document.Metadata;
         bool givenBySource = meta.Published is not null && meta.PublishedNote == "given by the source";
@@ -47,6 +46,14 @@ public sealed class TimeStage : IStage
                 (narrative, narrativeIsDay) = (start, false);
         }
         document.TimeExpressions = result;
+    }
+
+    /// <summary>Every time expression of the document with the tense of its clause.</summary>
+    internal static List<(TimexMention Mention, Tense Tense)> MentionsWithTense(Document document)
+    {
+        var text = document.Text;
+        var sentences = SentenceSpans.Of(document);
+        return TimeGrammar.Find(text).Select(m => (Mention: m, Tense: TenseGuesser.Guess(text, m.Span, SentenceOf(sentences, m.Span)))).ToList();
     }
 
     private static void Establish(Document document, List<(TimexMention Mention, Tense Tense)> mentions, bool dayFirst)
