@@ -20,6 +20,36 @@ public class PageMetadataTests
     }
 
     [Fact]
+    public void A_printed_headline_with_inline_markup_keeps_its_words_together()
+    {
+        var html = "<html><head><meta property=\"og:title\" content=\"The Changeling’s problem with a missing woman\"></head><body><main><article>"
+            + "<h1><span><i>The Changeling</i>’s problem with a missing woman</span></h1>" + Paragraph + Paragraph + "</article></main></body></html>";
+
+        var d = new ArticleExtractor().Extract(new SourceDocument("https://example.org/a", html, ContentKind.Html));
+
+        Assert.Equal("The Changeling’s problem with a missing woman", d.Metadata.Title);
+    }
+
+    [Fact]
+    public void A_section_label_before_the_headline_is_not_part_of_it()
+    {
+        var html = "<html><head><meta property=\"og:title\" content=\"Opinion | What the bridge will cost us\"></head><body><main><article>"
+            + "<h1><span>Opinion</span> <span>What the bridge will cost us</span></h1>" + Paragraph + Paragraph + "</article></main></body></html>";
+
+        var d = new ArticleExtractor().Extract(new SourceDocument("https://example.org/a", html, ContentKind.Html));
+
+        Assert.Equal("What the bridge will cost us", d.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("Example News - Example News’s bridge of the year: the vote", "Example News’s bridge of the year: the vote")]
+    [InlineData("Council approves bridge | Example News", "Council approves bridge")]
+    public void A_title_segment_is_dropped_only_when_it_names_the_outlet(string title, string expected)
+    {
+        Assert.Equal(expected, Storyline.Extraction.Html.PageMetadata.StripSiteName(title, "Example News"));
+    }
+
+    [Fact]
     public void Byline_links_inside_an_author_box_give_the_names()
     {
         var html = "<html><body><main><article><h1>Council approves bridge after long debate</h1>"

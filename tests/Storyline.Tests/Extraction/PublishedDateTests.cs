@@ -22,6 +22,30 @@ public class PublishedDateTests
     }
 
     [Fact]
+    public void A_date_packed_into_one_url_segment_is_read()
+    {
+        Assert.Equal(new DateOnly(2021, 3, 4), Published("", "", "https://example.org/news/20210304/bridge-approved"));
+    }
+
+    [Fact]
+    public void A_long_number_in_the_url_is_not_a_date()
+    {
+        Assert.Null(Published("", "", "https://example.org/news/2021030412/bridge-approved"));
+    }
+
+    [Fact]
+    public void A_byline_with_a_two_digit_year_gives_the_date()
+    {
+        Assert.Equal(new DateOnly(2023, 5, 12), Published("", "<div class=\"datum\">Erstellt am 12.05.23</div>"));
+    }
+
+    [Fact]
+    public void A_two_digit_year_that_would_be_in_the_future_is_of_the_last_century()
+    {
+        Assert.Equal(new DateOnly(1998, 5, 12), Published("", "<div class=\"datum\">12.05.98</div>"));
+    }
+
+    [Fact]
     public void A_byline_gives_its_original_date_not_the_update()
     {
         var byline = "<div class=\"article-meta\">Updated 5 May 2023, first published 2 May 2023</div>";

@@ -102,10 +102,13 @@ internal sealed class PageIndex
         bool byline = Mentions(cls, "author") || Mentions(cls, "byline") || Mentions(itemprop, "author") || Mentions(e.GetAttribute("rel"), "author");
         if (byline || (insideByline && (e.LocalName == "a" || itemprop is not null)))
             Bylines.Add(e);
-        if (Mentions(cls, "date") || Mentions(cls, "time") || Mentions(cls, "byline") || Mentions(cls, "meta") || Mentions(cls, "posted") || Mentions(cls, "publish") || Mentions(id, "date"))
+        if (DatelineWords.Any(w => Mentions(cls, w)) || Mentions(id, "date") || Mentions(id, "datum"))
             Datelines.Add(e);
         return byline;
     }
+
+    /// <summary>Class words of elements that print a date (after htmldate's list: German "datum", Spanish "fecha", French "parution").</summary>
+    internal static readonly string[] DatelineWords = ["date", "datum", "time", "byline", "subline", "meta", "posted", "submitted", "publish", "publication", "fecha", "parution"];
 
     private static bool Mentions(string? value, string word) => value is not null && value.Contains(word, StringComparison.OrdinalIgnoreCase);
 

@@ -37,7 +37,8 @@ internal static partial class PublishedDateFinder
         PageIndex.Selector("time"),
     ];
 
-    private static readonly ISelector DatelineSelector = PageIndex.Selector("[class*='date'], [class*='time'], [id*='date'], [class*='byline'], [class*='meta'], [class*='posted'], [class*='publish']");
+    private static readonly ISelector DatelineSelector = PageIndex.Selector(
+        string.Join(", ", PageIndex.DatelineWords.Select(w => $"[class*='{w}']")) + ", [id*='date'], [id*='datum']");
 
     /// <summary>How much of the page text the last resorts read: the date of an article is printed near its top, but a long menu can come first.</summary>
     private const int MaxTextSearched = 100_000;
