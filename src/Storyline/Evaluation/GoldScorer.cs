@@ -12,6 +12,7 @@ public sealed class GoldScorer
     private Counts _body, _statements, _statementsExact, _time, _events, _claims;
     private int _speakerCorrect, _speakerMatched, _timeValueCorrect, _timeMatched, _entityCorrect, _entityTotal;
     private readonly int[] _timeFalse = new int[4];
+    private int _saidOnGivenPublishedCorrect, _saidOnGivenPublishedTotal;
     private int _disputesFound, _disputesTotal, _disputesElsewhere, _notStatementHits, _saidOnCorrect, _saidOnTotal;
     private readonly Dictionary<string, Counts> _byKind = new(StringComparer.Ordinal);
 
@@ -80,8 +81,16 @@ public sealed class GoldScorer
             if (gs.Gold.SaidOn is { } saidOn)
             {
                 _saidOnTotal++;
-                if (predicted[p].SaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == saidOn)
+                bool right = predicted[p].SaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == saidOn;
+                if (right)
                     _saidOnCorrect++;
+                // Statement dates hang on the publication date; this part measures the dating given a right one.
+                if (d.Metadata.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == gold.Published)
+                {
+                    _saidOnGivenPublishedTotal++;
+                    if (right)
+                        _saidOnGivenPublishedCorrect++;
+                }
             }
             Bump(gs.Gold.Kind, new Counts(1, 0, 0));
         }
@@ -234,6 +243,7 @@ public sealed class GoldScorer
         report.Scores["statements.exact.f1"] = _statementsExact.F1;
         report.Scores["statements.speaker.accuracy"] = Ratio(_speakerCorrect, _speakerMatched);
         report.Scores["statements.said_on.accuracy"] = Ratio(_saidOnCorrect, _saidOnTotal);
+        report.Scores["statements.said_on.given_published.accuracy"] = Ratio(_saidOnGivenPublishedCorrect, _saidOnGivenPublishedTotal);
         foreach (var (kind, c) in _byKind)
             report.Scores[$"statements.{kind}.f1"] = c.F1;
         report.AddPrf("time", _time);
@@ -267,6 +277,7 @@ public sealed class GoldScorer
         [
             ["statement speaker (accuracy)", P(Ratio(_speakerCorrect, _speakerMatched)), $"{_speakerMatched} matched"],
             ["statement said_on (accuracy)", P(Ratio(_saidOnCorrect, _saidOnTotal)), $"{_saidOnTotal} matched with a gold date"],
+            ["  … in documents with the right publication date", P(Ratio(_saidOnGivenPublishedCorrect, _saidOnGivenPublishedTotal)), $"{_saidOnGivenPublishedTotal} matched"],
             ["time value (accuracy)", P(Ratio(_timeValueCorrect, _timeMatched)), $"{_timeMatched} matched"],
             ["time false positives", string.Join(", ", FalsePositiveKinds.Select((k, i) => $"{k} {_timeFalse[i]}")), "reference words, durations/sets, repeats of a gold value, other"],
             ["entity mention → canonical", P(Ratio(_entityCorrect, _entityTotal)), $"{_entityTotal} mentions"],

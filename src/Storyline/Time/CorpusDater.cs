@@ -197,6 +197,9 @@ public static class CorpusDater
         new TimeStage().Apply(u);
         meta.Warnings.Clear();
         meta.Warnings.AddRange(warnings);
+        // Only the dating stage dates statements, and its first pass read the undated article as a story (a month
+        // named for a plan, "by August 2027", moved its narrative time): every statement is dated afresh.
+        u.Statements = u.Statements.Select(s => s with { SaidOn = null, SaidOnIsPublication = false }).ToList();
         new DatingStage().Apply(u);
     }
 
