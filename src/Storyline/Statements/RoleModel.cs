@@ -102,11 +102,14 @@ internal static class RoleDecoder
             }
             if (update is not null)
             {
-                if (argmax != gold[i])
+                // After a wrong label the gold one may be ill-formed (I-Content after O): the right choice from
+                // here is then to begin the gold role anew, and that is what the model is taught.
+                byte target = RoleLabels.Allowed(previous, gold[i]) ? gold[i] : RoleLabels.Begin(RoleLabels.RoleOf(gold[i]));
+                if (argmax != target)
                 {
                     staticRows.CopyTo(rowsBuffer);
                     dynamicRows[..nd].CopyTo(rowsBuffer.AsSpan(staticRows.Length));
-                    update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), gold[i], argmax);
+                    update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), target, argmax);
                 }
                 update.Next();
             }

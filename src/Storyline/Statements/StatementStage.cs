@@ -143,10 +143,31 @@ public sealed class StatementStage(AttributionModelUse modelUse = AttributionMod
         return modelUse switch
         {
             AttributionModelUse.Confident => [.. rules, .. model.Where(m => m.Speaker is not null && m.Confidence >= MinAddedConfidence && !Overlaps(m, rules))],
-            AttributionModelUse.Lead => [.. model, .. rules.Where(r => !Overlaps(r, model))],
+            AttributionModelUse.Lead => Lead(rules, model),
             AttributionModelUse.Only => model,
             _ => rules,
         };
+    }
+
+    /// <summary>
+    /// The model decides what is an attribution, the rules where one it shares with them begins and ends: their
+    /// content delimitation is the more exact. A rule statement stands in for every model statement it covers
+    /// at least half of; rule statements the model has nothing for are kept too.
+    /// </summary>
+    private static List<Statement> Lead(List<Statement> rules, List<Statement> model)
+    {
+        var result = new List<Statement>();
+        var used = new HashSet<Statement>(ReferenceEqualityComparer.Instance);
+        foreach (var m in model)
+        {
+            var rule = rules.Find(r => r.Content.OverlapWith(m.Content) * 2 >= Math.Max(r.Content.Length, m.Content.Length));
+            if (rule is null)
+                result.Add(m);
+            else if (used.Add(rule))
+                result.Add(rule);
+        }
+        result.AddRange(rules.Where(r => !used.Contains(r) && !model.Exists(m => m.Content.Overlaps(r.Content))));
+        return result;
     }
 
     private static void AddTranscript(Document document, List<(Line Line, Paragraph Paragraph)> paragraphs, List<TranscriptTurn> turns, List<Statement> statements, LocalNameResolver resolver)
