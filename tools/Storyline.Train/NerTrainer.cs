@@ -93,7 +93,7 @@ internal static class NerTrainer
         foreach (var d in trainDocs.Concat(devDocs))
             d.Resolve(table);
 
-        var perceptron = new Perceptron(rows.Count * NerLabels.Count);
+        var perceptron = new Perceptron(rows.Count, NerLabels.Count);
         var random = new Random(seed);
         var order = Enumerable.Range(0, trainDocs.Count).ToArray();
         var best = new Fitted(new NerModel(full, rows, []), 0, -1);
@@ -303,36 +303,5 @@ internal static class NerTrainer
         }
 
         public NerDocument Layout(NerResources resources) => new(Text.Text, Text.Tokens, Text.Sentences, resources);
-    }
-
-    private sealed class Perceptron(int size) : INerUpdate
-    {
-        private readonly double[] _totals = new double[size];
-        private long _clock = 1;
-
-        public float[] Weights { get; } = new float[size];
-
-        public void Update(ReadOnlySpan<int> rows, byte gold, byte predicted)
-        {
-            foreach (int row in rows)
-            {
-                int g = row * NerLabels.Count + gold, p = row * NerLabels.Count + predicted;
-                Weights[g] += 1;
-                _totals[g] += _clock;
-                Weights[p] -= 1;
-                _totals[p] -= _clock;
-            }
-        }
-
-        public void Next() => _clock++;
-
-        /// <summary>The average of the weights over all steps so far (Daumé's trick: w − Σ c·Δ / c).</summary>
-        public float[] Averaged()
-        {
-            var averaged = new float[Weights.Length];
-            for (int i = 0; i < averaged.Length; i++)
-                averaged[i] = (float)(Weights[i] - _totals[i] / _clock);
-            return averaged;
-        }
     }
 }

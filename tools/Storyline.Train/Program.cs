@@ -6,6 +6,7 @@ using Storyline.Train;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N] [--with-dev yes]");
+    Console.WriteLine("       Storyline.Train roles --data POLNEAR_ROOT --out models/attribution.bin [--epochs N] [--seed N] [--min-count N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
@@ -26,6 +27,8 @@ switch (args[0])
 {
     case "ner":
         return NerTrainer.Run(options);
+    case "roles":
+        return RoleTrainer.Run(options);
     case "inspect":
         return Inspect.Run(options);
     case "seeds":
@@ -35,6 +38,6 @@ switch (args[0])
     case "score":
         return Score.Run(options);
     default:
-        Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner)");
+        Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner, roles)");
         return 2;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Storyline.Documents;
 using Storyline.Ingest;
+using Storyline.Statements;
 
 namespace Storyline.Evaluation;
 
@@ -13,6 +14,14 @@ namespace Storyline.Evaluation;
 public sealed class PolnearEvaluator : IDatasetEvaluator
 {
     public string Format => "polnear";
+
+    /// <summary>
+    /// How the scored statements combine rules and tagger. PolNeAR annotates beliefs, stances and evaluations as
+    /// attributions, which the product's default (rules first, the model only where confident) leaves out by design.
+    /// </summary>
+    public const AttributionModelUse Use = AttributionModelUse.Only;
+
+    private static readonly AttributionModelUse[] Compared = [AttributionModelUse.None, AttributionModelUse.Confident, AttributionModelUse.Lead];
 
     public bool CanEvaluate(string directory) => SplitFolder(directory) is not null;
 
@@ -45,6 +54,8 @@ public sealed class PolnearEvaluator : IDatasetEvaluator
         var pairs = Pairs(split).ToList();
         var report = new EvalReport("polnear/" + Path.GetFileName(split), Format);
         var scorer = new AttributionScorer();
+        // The other ways of combining rules and model, for comparison: each reruns the statement stage alone.
+        var others = Compared.ToDictionary(use => use, _ => new AttributionScorer());
         for (int i = 0; i < pairs.Count; i++)
         {
             var (textPath, annPath) = pairs[i];
@@ -54,11 +65,23 @@ public sealed class PolnearEvaluator : IDatasetEvaluator
             using (var reader = new StreamReader(annPath))
                 gold = BratAttributions.Parse(reader, Path.GetFileName(annPath), text.Length);
             var document = pipeline.Process(new SourceDocument(textPath, text, ContentKind.Text));
+            foreach (var (use, other) in others)
+            {
+                new StatementStage(use).Apply(document);
+                other.Add(document, gold);
+            }
+            new StatementStage(Use).Apply(document);
             scorer.Add(document, gold);
         }
         progress?.Report(new EvalProgress(pairs.Count, pairs.Count, ""));
         report.Documents = pairs.Count;
         scorer.WriteTo(report);
+        report.Tables.Add(new EvalTable("Rules and model (statement stage settings)", ["setting", "content F1", "content exact F1", "source F1 (overlap)", "cue F1"],
+        [
+            .. others.Select(p => p.Value.Summary(p.Key.ToString())),
+            scorer.Summary(Use + " (scored above)"),
+        ]));
+        report.Notes.Add($"Statements scored with the stage's model setting '{Use}' (the tagger's attributions alone: best on dev of the settings compared); 'Confident' is the product's default.");
         report.Notes.Add("PolNeAR: first .ann per article; statements mapped to PolNeAR's convention (content without the subject; a continuing quote joined to the quote it continues); content 'exact' ignores surrounding quote marks, punctuation and a leading 'that'; " +
                          "overlap = at least half of the longer span (as in our gold scorer). Published figures (CofeNet) use a sentence-level token tagging and are indicative only.");
         return report;
@@ -79,7 +102,7 @@ public sealed class AttributionScorer
 
     public void Add(Document d, IReadOnlyList<BratAttribution> gold)
     {
-        var predicted = ToPolnearConvention(d.Statements);
+        var predicted = ToPolnearConvention(d.Text, d.Statements);
         var pairs = MatchContents(predicted, gold);
         int exact = pairs.Count(p => Normalise(d.Text, predicted[p.P].Content) == Normalise(d.Text, gold[p.G].Content));
         _content += new Counts(pairs.Count, predicted.Count - pairs.Count, gold.Count - pairs.Count);
@@ -112,17 +135,19 @@ public sealed class AttributionScorer
     /// <summary>
     /// Maps our statements onto PolNeAR's annotation convention, using only what the statements themselves say:
     /// (1) PolNeAR's content never holds the source, where ours starts at a short subject for assert-class cues
-    /// ("Putin warned that …"), so such a content starts after its cue; (2) PolNeAR joins a quote, its attribution
+    /// ("Putin warned that …"), so such a content starts after its cue (unless a quote or a comma comes before the
+    /// subject: a quote around its attribution, as the tagger gives it, is PolNeAR's own convention); (2) PolNeAR joins a quote, its attribution
     /// and the quote that continues it (“…,” she said. “…”) into one discontinuous content, where we keep the
     /// continuation as its own statement (no cue, the same speaker phrase), so such a run is joined into one hull.
     /// </summary>
-    public static List<Statement> ToPolnearConvention(IReadOnlyList<Statement> statements)
+    public static List<Statement> ToPolnearConvention(string text, IReadOnlyList<Statement> statements)
     {
         var result = new List<Statement>(statements.Count);
         foreach (var statement in statements)
         {
             var s = statement;
-            if (s.SpeakerSpan is { } speaker && s.Cue is { } cue && s.Content.Start <= speaker.Start && cue.End < s.Content.End)
+            if (s.SpeakerSpan is { } speaker && s.Cue is { } cue && s.Content.Start <= speaker.Start && cue.End < s.Content.End
+                && !QuoteOrCommaBefore(text, s.Content.Start, speaker.Start))
                 s = s with { Content = Span.FromBounds(cue.End, s.Content.End) };
             if (result.Count > 0 && s.Cue is null && s.SpeakerSpan is { } same && result[^1].SpeakerSpan == same && result[^1].Content.End <= s.Content.Start)
                 result[^1] = result[^1] with { Content = Span.FromBounds(result[^1].Content.Start, s.Content.End) };
@@ -131,6 +156,13 @@ public sealed class AttributionScorer
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether a quotation mark or comma stands before the speaker inside the content: then the content is a quote
+    /// around its own attribution (“…,” she said, “…”), already in PolNeAR's convention, not one starting at its subject.
+    /// </summary>
+    private static bool QuoteOrCommaBefore(string text, int start, int speaker) =>
+        text.AsSpan(start, speaker - start).IndexOfAny("“”\",") >= 0;
 
     private static List<(int P, int G)> MatchContents(IReadOnlyList<Statement> predicted, IReadOnlyList<BratAttribution> gold)
     {
@@ -195,6 +227,10 @@ public sealed class AttributionScorer
     }
 
     private static bool IsTrim(char c) => char.IsWhiteSpace(c) || c is '“' or '”' or '"' or '‘' or '’' or '\'' or '«' or '»' or '„' or ',' or '.' or ';' or ':';
+
+    /// <summary>One row of content, exact content, source and cue F1.</summary>
+    public IReadOnlyList<string> Summary(string name) =>
+        [name, EvalReport.Percent(_content.F1), EvalReport.Percent(_contentExact.F1), EvalReport.Percent(_sourceOverlap.F1), EvalReport.Percent(_cue.F1)];
 
     public void WriteTo(EvalReport report)
     {

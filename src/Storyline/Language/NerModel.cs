@@ -58,30 +58,7 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
             w.Write(key);
             w.Write(value);
         }
-        // Weights are stored as 16-bit fixed point and only where non-zero: most features speak for few labels.
-        float max = Weights.Length == 0 ? 1 : Weights.Max(Math.Abs);
-        float scale = max == 0 ? 1 : max / short.MaxValue;
-        w.Write(Rows.Count);
-        w.Write(scale);
-        Span<short> q = stackalloc short[NerLabels.Count];
-        foreach (var (key, row) in Rows.OrderBy(p => p.Key))
-        {
-            int nonZero = 0;
-            for (int l = 0; l < NerLabels.Count; l++)
-            {
-                q[l] = (short)Math.Round(Weights[row * NerLabels.Count + l] / scale);
-                nonZero += q[l] != 0 ? 1 : 0;
-            }
-            w.Write(key);
-            w.Write((byte)nonZero);
-            for (int l = 0; l < NerLabels.Count; l++)
-            {
-                if (q[l] == 0)
-                    continue;
-                w.Write((byte)l);
-                w.Write(q[l]);
-            }
-        }
+        HashedWeights.Write(w, Rows, Weights, NerLabels.Count);
     }
 
     public static NerModel Load(Stream stream)
@@ -99,32 +76,9 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
         var names = new Dictionary<ulong, byte>(nameCount);
         for (int i = 0; i < nameCount; i++)
             names[r.ReadUInt64()] = r.ReadByte();
-        int rowCount = r.ReadInt32();
-        float scale = r.ReadSingle();
-        var rows = new Dictionary<ulong, int>(rowCount);
-        var weights = new float[rowCount * NerLabels.Count];
-        for (int row = 0; row < rowCount; row++)
-        {
-            rows[r.ReadUInt64()] = row;
-            int nonZero = r.ReadByte();
-            for (int k = 0; k < nonZero; k++)
-            {
-                int label = r.ReadByte();
-                weights[row * NerLabels.Count + label] = r.ReadInt16() * scale;
-            }
-        }
+        var (rows, weights) = HashedWeights.Read(r, NerLabels.Count);
         return new NerModel(new NerResources(clusters, names), rows, weights, temperature);
     }
-}
-
-/// <summary>Receives the perceptron's corrections during training.</summary>
-internal interface INerUpdate
-{
-    /// <summary>The decoder chose <paramref name="predicted"/> where <paramref name="gold"/> was right, on these feature rows.</summary>
-    void Update(ReadOnlySpan<int> rows, byte gold, byte predicted);
-
-    /// <summary>Called once per token, after any update: the clock of the averaged perceptron.</summary>
-    void Next();
 }
 
 /// <summary>
@@ -137,7 +91,7 @@ internal static class NerDecoder
     public const int DefaultBeam = 4;
 
     public static void Decode(NerDocument document, float[] weights, FeatureTable table, Span<byte> labels, ReadOnlySpan<byte> gold,
-        INerUpdate? update, int beam = DefaultBeam, float temperature = 1)
+        IPerceptronUpdate? update, int beam = DefaultBeam, float temperature = 1)
     {
         if (update is not null)
             beam = 1;

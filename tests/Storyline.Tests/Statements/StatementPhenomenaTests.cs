@@ -212,7 +212,7 @@ public class StatementPhenomenaTests
             new(Span.FromBounds(180, 200), StatementKind.Direct, "Lind", new Span(201, 4)),          // another speaker
         };
 
-        var mapped = AttributionScorer.ToPolnearConvention(statements);
+        var mapped = AttributionScorer.ToPolnearConvention(new string('x', 220), statements);
 
         Assert.Equal(3, mapped.Count);
         Assert.Equal(Span.FromBounds(22, 60), mapped[0].Content);

@@ -1,0 +1,317 @@
+using System.Buffers;
+using Storyline.Documents;
+using Storyline.Language;
+
+namespace Storyline.Statements;
+
+/// <summary>
+/// One paragraph as the attribution tagger sees it: its tokens with the facts its features are made of, worked out
+/// once (word forms, shapes, affixes and word clusters as the recogniser has them; whether the token is quoted; the
+/// reporting verbs, colons and quotation marks around it; its named-entity tag; the role the statement rules gave
+/// it). Produces the feature hashes of each token; the static ones are resolved to weight rows once.
+/// </summary>
+internal sealed class RoleSequence
+{
+    private const int MaxChars = 32;
+    private static readonly ulong Before = FeatureHash.Chars("<S>");
+    private static readonly ulong After = FeatureHash.Chars("</S>");
+    private static readonly ulong None = FeatureHash.Chars("<none>");
+
+    private readonly TokenInfo[] _info;
+    private readonly byte[] _cue, _entity, _rule, _quote;
+    private readonly int[] _sentence, _sentenceStart, _sentenceEnd;
+    private readonly int[] _cueLeft, _cueRight, _colonLeft, _colonRight, _markLeft, _markRight;
+    private int[] _staticIds = [];
+    private int[] _staticOffsets = [];
+
+    public RoleSequence(Paragraph paragraph, NerResources resources, StatementLexicon lexicon, IReadOnlyList<EntityMention> mentions, IReadOnlyList<Statement> rules)
+    {
+        Paragraph = paragraph;
+        var tokens = paragraph.Tokens;
+        int n = tokens.Count;
+        _info = new TokenInfo[n];
+        _cue = new byte[n];
+        _entity = new byte[n];
+        _quote = new byte[n];
+        _sentence = new int[n];
+        _sentenceStart = new int[n];
+        _sentenceEnd = new int[n];
+        Span<char> buffer = stackalloc char[MaxChars * 3];
+        for (int i = 0; i < n; i++)
+        {
+            _info[i] = TokenInfo.Of(tokens[i].Text, buffer, resources);
+            _cue[i] = CueOf(lexicon, tokens[i]);
+            _quote[i] = (byte)(paragraph.OpenedAt(i) is not null ? 2 : paragraph.ClosedAt(i) is not null ? 3 : paragraph.InQuote(i) ? 1 : 0);
+        }
+        for (int s = 0; s < paragraph.Sentences.Count; s++)
+        {
+            var range = paragraph.Sentences[s];
+            for (int i = range.First; i < range.End; i++)
+                (_sentence[i], _sentenceStart[i], _sentenceEnd[i]) = (s, range.First, range.End);
+        }
+        MarkEntities(tokens, mentions);
+        _rule = RuleRoles(tokens, rules);
+        _cueLeft = Nearest(n, i => _cue[i] != 0, left: true);
+        _cueRight = Nearest(n, i => _cue[i] != 0, left: false);
+        _colonLeft = Nearest(n, i => tokens[i].Is(':'), left: true);
+        _colonRight = Nearest(n, i => tokens[i].Is(':'), left: false);
+        _markLeft = Nearest(n, i => _quote[i] >= 2, left: true);
+        _markRight = Nearest(n, i => _quote[i] >= 2, left: false);
+    }
+
+    public Paragraph Paragraph { get; }
+
+    public int Count => _info.Length;
+
+    /// <summary>The sentence (index within the paragraph) of token <paramref name="i"/>.</summary>
+    public int SentenceOf(int i) => _sentence[i];
+
+    /// <summary>1 say, 2 assert, 3 belief (needs a clause), 4 "according": the reporting-verb class of the statement lexicon.</summary>
+    private static byte CueOf(StatementLexicon lexicon, Tok tok)
+    {
+        if (!tok.IsWord)
+            return 0;
+        if (tok.Lower == "according")
+            return 4;
+        if (!lexicon.TryGetCue(tok.Lower, out var verb))
+            return 0;
+        return verb.RequiresClause ? (byte)3 : verb.Class == CueClass.Say ? (byte)1 : (byte)2;
+    }
+
+    private static readonly string[] EntityTypes = ["PERSON", "ORG", "PLACE", "MISC"];
+
+    private void MarkEntities(List<Tok> tokens, IReadOnlyList<EntityMention> mentions)
+    {
+        if (tokens.Count == 0)
+            return;
+        int from = tokens[0].Start, to = tokens[^1].End;
+        foreach (var m in mentions)
+        {
+            if (m.Span.End <= from || m.Span.Start >= to)
+                continue;
+            int type = Array.IndexOf(EntityTypes, m.Type) + 1;
+            bool first = true;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                if (tokens[t].Start < m.Span.Start || tokens[t].Start >= m.Span.End)
+                    continue;
+                _entity[t] = (byte)(2 * type - (first ? 1 : 0));
+                first = false;
+            }
+        }
+    }
+
+    /// <summary>The role the statement rules gave each token (sources and cues before contents, as the gold is read).</summary>
+    private static byte[] RuleRoles(List<Tok> tokens, IReadOnlyList<Statement> rules)
+    {
+        var roles = new byte[tokens.Count];
+        if (tokens.Count == 0)
+            return roles;
+        var paragraph = Span.FromBounds(tokens[0].Start, tokens[^1].End);
+        foreach (var s in rules)
+        {
+            if (!s.Content.Overlaps(paragraph) && (s.Cue is not { } c || !c.Overlaps(paragraph)))
+                continue;
+            for (int t = 0; t < tokens.Count; t++)
+            {
+                int at = tokens[t].Start;
+                var role = s.SpeakerSpan is { } sp && Holds(sp, at) ? Role.Source
+                    : s.Cue is { } cue && Holds(cue, at) ? Role.Cue
+                    : Holds(s.Content, at) ? Role.Content : Role.None;
+                if (role != Role.None && (roles[t] == 0 || role != Role.Content))
+                    roles[t] = (byte)role;
+            }
+        }
+        return roles;
+    }
+
+    private static bool Holds(Span span, int position) => position >= span.Start && position < span.End;
+
+    /// <summary>For each token, the nearest other token on one side (within the paragraph) for which <paramref name="holds"/>, or -1.</summary>
+    private static int[] Nearest(int n, Func<int, bool> holds, bool left)
+    {
+        var nearest = new int[n];
+        int last = -1;
+        for (int k = 0; k < n; k++)
+        {
+            int i = left ? k : n - 1 - k;
+            nearest[i] = last;
+            if (holds(i))
+                last = i;
+        }
+        return nearest;
+    }
+
+    /// <summary>Token distance in a few buckets (0 = none), so "two words after a cue" generalises over lengths.</summary>
+    private static ulong Distance(int from, int to)
+    {
+        if (to < 0)
+            return 0;
+        int d = Math.Abs(to - from);
+        return d switch { <= 3 => (ulong)d, <= 6 => 4, <= 10 => 5, <= 20 => 6, _ => 7 };
+    }
+
+    /// <summary>
+    /// Resolves every token's static features to weight rows (unknown features are dropped), in an array rented from
+    /// the shared pool; <see cref="Release"/> hands it back.
+    /// </summary>
+    public void Resolve(FeatureTable table)
+    {
+        Release();
+        var ids = ArrayPool<int>.Shared.Rent(Math.Max(MaxStatic, Count * ExpectedStatic));
+        int used = 0;
+        _staticOffsets = new int[Count + 1];
+        Span<ulong> features = stackalloc ulong[MaxStatic];
+        for (int i = 0; i < Count; i++)
+        {
+            _staticOffsets[i] = used;
+            int n = StaticFeatures(i, features);
+            if (used + n > ids.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Math.Max(2 * ids.Length, used + n));
+                ids.AsSpan(0, used).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(ids);
+                ids = larger;
+            }
+            for (int f = 0; f < n; f++)
+            {
+                int id = table[features[f]];
+                if (id >= 0)
+                    ids[used++] = id;
+            }
+        }
+        _staticOffsets[Count] = used;
+        _staticIds = ids;
+    }
+
+    public void Release()
+    {
+        if (_staticIds.Length > 0)
+            ArrayPool<int>.Shared.Return(_staticIds);
+        _staticIds = [];
+    }
+
+    private const int ExpectedStatic = 56;
+    public const int MaxStatic = 96;
+    public const int MaxDynamic = 8;
+
+    public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
+
+    /// <summary>Features that do not depend on the labels chosen so far.</summary>
+    public int StaticFeatures(int i, Span<ulong> f)
+    {
+        ref readonly var t = ref _info[i];
+        int first = _sentenceStart[i], end = _sentenceEnd[i], count = Count;
+        int n = 0;
+        f[n++] = FeatureHash.Of((int)Template.Bias, 0);
+        f[n++] = FeatureHash.Of((int)Template.Word, t.Word);
+        f[n++] = FeatureHash.Of((int)Template.Lower, t.Lower);
+        f[n++] = FeatureHash.Of((int)Template.Shape, t.Shape);
+        f[n++] = FeatureHash.Of((int)Template.ShortShape, t.ShortShape);
+        for (int k = 0; k < TokenInfo.Affixes; k++)
+        {
+            if (t.Prefix(k) != 0)
+                f[n++] = FeatureHash.Of((int)Template.Prefix + k, t.Prefix(k));
+            if (t.Suffix(k) != 0)
+                f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
+        }
+        // Context words run across sentence ends: a content often starts right after the sentence that cues it.
+        ulong prev = i > 0 ? _info[i - 1].Lower : Before;
+        ulong next = i + 1 < count ? _info[i + 1].Lower : After;
+        ulong prev2 = i > 1 ? _info[i - 2].Lower : Before;
+        ulong next2 = i + 2 < count ? _info[i + 2].Lower : After;
+        f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
+        f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
+        f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
+        f[n++] = FeatureHash.Of((int)Template.LowerNext2, next2);
+        f[n++] = FeatureHash.Of((int)Template.BigramPrev, prev, t.Lower);
+        f[n++] = FeatureHash.Of((int)Template.BigramNext, t.Lower, next);
+        f[n++] = FeatureHash.Of((int)Template.ShapePrev, i > 0 ? _info[i - 1].ShortShape : Before);
+        f[n++] = FeatureHash.Of((int)Template.ShapeNext, i + 1 < count ? _info[i + 1].ShortShape : After);
+        for (int level = 0; level < NerResources.ClusterLevels; level++)
+        {
+            f[n++] = FeatureHash.Of((int)Template.Cluster + level, ClusterOf(i, level));
+            if (level > 0)
+            {
+                f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > 0 ? ClusterOf(i - 1, level) : Before);
+                f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < count ? ClusterOf(i + 1, level) : After);
+            }
+        }
+        f[n++] = FeatureHash.Of((int)Template.Path, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 7) : None);
+        f[n++] = FeatureHash.Of((int)Template.Path + 1, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 10) : None);
+
+        // Quotation state: inside, opening or closing mark, and what the neighbours are.
+        ulong quote = _quote[i];
+        f[n++] = FeatureHash.Of((int)Template.Quote, quote);
+        f[n++] = FeatureHash.Of((int)Template.QuoteContext, quote, i > 0 ? _quote[i - 1] : 9UL, i + 1 < count ? _quote[i + 1] : 9UL);
+        f[n++] = FeatureHash.Of((int)Template.QuoteShape, quote, t.ShortShape);
+        f[n++] = FeatureHash.Of((int)Template.MarkLeft, Distance(i, _markLeft[i]), _markLeft[i] >= 0 ? _quote[_markLeft[i]] : 0UL);
+        f[n++] = FeatureHash.Of((int)Template.MarkRight, Distance(i, _markRight[i]), _markRight[i] >= 0 ? _quote[_markRight[i]] : 0UL);
+
+        // Reporting verbs of the statement lexicon: this token's class, and where the nearest ones are.
+        f[n++] = FeatureHash.Of((int)Template.CueClass, _cue[i]);
+        f[n++] = FeatureHash.Of((int)Template.CueClassContext, i > 0 ? _cue[i - 1] : 9UL, _cue[i], i + 1 < count ? _cue[i + 1] : 9UL);
+        int cl = _cueLeft[i], cr = _cueRight[i];
+        bool leftInSentence = cl >= first, rightInSentence = cr >= 0 && cr < end;
+        f[n++] = FeatureHash.Of((int)Template.CueLeft, Distance(i, cl), cl >= 0 ? _cue[cl] : 0UL, leftInSentence ? 1UL : 0UL);
+        f[n++] = FeatureHash.Of((int)Template.CueRight, Distance(i, cr), cr >= 0 ? _cue[cr] : 0UL, rightInSentence ? 1UL : 0UL);
+        f[n++] = FeatureHash.Of((int)Template.CueLeftWord, cl >= 0 && leftInSentence ? _info[cl].Lower : None);
+        f[n++] = FeatureHash.Of((int)Template.CueRightWord, cr >= 0 && rightInSentence ? _info[cr].Lower : None);
+        f[n++] = FeatureHash.Of((int)Template.CueSides, leftInSentence ? 1UL : 0UL, rightInSentence ? 1UL : 0UL, quote);
+        f[n++] = FeatureHash.Of((int)Template.ColonLeft, Distance(i, _colonLeft[i]), _colonLeft[i] >= first ? 1UL : 0UL);
+        f[n++] = FeatureHash.Of((int)Template.ColonRight, Distance(i, _colonRight[i]), _colonRight[i] >= 0 && _colonRight[i] < end ? 1UL : 0UL);
+
+        // Where in the sentence and paragraph.
+        f[n++] = FeatureHash.Of((int)Template.Position, Distance(i, first), Distance(i, end - 1));
+        f[n++] = FeatureHash.Of((int)Template.SentenceIndex, (ulong)Math.Min(_sentence[i], 3), _sentence[i] == _sentence[count - 1] ? 1UL : 0UL);
+        if (i == first)
+            f[n++] = FeatureHash.Of((int)Template.Initial, t.Lower);
+
+        // Names, and the rules' reading of the sentence.
+        f[n++] = FeatureHash.Of((int)Template.Entity, _entity[i]);
+        f[n++] = FeatureHash.Of((int)Template.EntityContext, i > 0 ? _entity[i - 1] : 99UL, _entity[i], i + 1 < count ? _entity[i + 1] : 99UL);
+        f[n++] = FeatureHash.Of((int)Template.Rule, _rule[i]);
+        f[n++] = FeatureHash.Of((int)Template.RuleContext, i > 0 ? _rule[i - 1] : 9UL, _rule[i], i + 1 < count ? _rule[i + 1] : 9UL);
+        f[n++] = FeatureHash.Of((int)Template.RuleWord, _rule[i], t.Lower);
+        return n;
+    }
+
+    private ulong ClusterOf(int i, int level) =>
+        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
+
+    /// <summary>Label feature value before the first token of a paragraph.</summary>
+    public const byte NoLabel = 100;
+
+    /// <summary>
+    /// Features of the labels chosen before token <paramref name="i"/>: the previous one or two, each with the word,
+    /// its quotation state and its cue class, and with what the sentence has had so far (<paramref name="seen"/>: bit
+    /// per role, cleared at each sentence start).
+    /// </summary>
+    public int DynamicFeatures(int i, byte y1, byte y2, int seen, Span<ulong> f)
+    {
+        ref readonly var t = ref _info[i];
+        f[0] = FeatureHash.Of((int)Template.Label1, y1);
+        f[1] = FeatureHash.Of((int)Template.Label2, y2, y1);
+        f[2] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
+        f[3] = FeatureHash.Of((int)Template.Label1Quote, y1, _quote[i]);
+        f[4] = FeatureHash.Of((int)Template.Label1Cue, y1, _cue[i]);
+        f[5] = FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
+        f[6] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
+        return 7;
+    }
+
+    /// <summary>Whether token <paramref name="i"/> starts a sentence (the decoder's <c>seen</c> bits are cleared there).</summary>
+    public bool StartsSentence(int i) => _sentenceStart[i] == i;
+
+    private enum Template
+    {
+        Bias = 1, Word, Lower, Shape, ShortShape,
+        Prefix = 10, Suffix = 20,
+        LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext, ShapePrev, ShapeNext,
+        Cluster = 40, ClusterPrev = 44, ClusterNext = 48, Path = 52,
+        Quote = 60, QuoteContext, QuoteShape, MarkLeft, MarkRight,
+        CueClass = 70, CueClassContext, CueLeft, CueRight, CueLeftWord, CueRightWord, CueSides, ColonLeft, ColonRight,
+        Position = 80, SentenceIndex, Initial, Entity, EntityContext, Rule, RuleContext, RuleWord,
+        Label1 = 90, Label2, Label1Word, Label1Quote, Label1Cue, Seen, Label1Cluster,
+    }
+}

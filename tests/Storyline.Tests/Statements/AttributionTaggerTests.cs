@@ -1,0 +1,119 @@
+using Storyline.Documents;
+using Storyline.Statements;
+
+namespace Storyline.Tests.Statements;
+
+public class AttributionTaggerTests
+{
+    private static Document Annotate(string text, AttributionModelUse use)
+    {
+        var document = new Document(text);
+        new StatementStage(use).Apply(document);
+        return document;
+    }
+
+    [Fact]
+    public void Role_labels_begin_a_new_run_where_the_attribution_changes()
+    {
+        const string text = "Hale said taxes rise and Berg said wages fall.";
+        var p = new Paragraph(text, Span.FromBounds(0, text.Length));
+        var labels = RoleLabels.Encode(p.Tokens,
+        [
+            (new Span(0, 4), Role.Source, 0), (new Span(5, 4), Role.Cue, 0), (Span.FromBounds(10, 20), Role.Content, 0),
+            (new Span(25, 4), Role.Source, 1), (new Span(30, 4), Role.Cue, 1), (Span.FromBounds(35, 45), Role.Content, 1),
+        ]);
+
+        var runs = RoleLabels.Spans(labels);
+
+        Assert.Equal([Role.Source, Role.Cue, Role.Content, Role.Source, Role.Cue, Role.Content], runs.Select(r => r.Role));
+        Assert.Equal(RoleLabels.Outside, labels[p.Tokens.FindIndex(t => t.Text == "and")]);
+        Assert.False(RoleLabels.Allowed(RoleLabels.Outside, RoleLabels.Inside(Role.Content)));
+    }
+
+    [Fact]
+    public void A_quote_around_its_attribution_is_one_content_with_that_cue_and_source()
+    {
+        const string text = "“We will stay,” Jones said, “and we will win.”";
+        var p = new Paragraph(text, Span.FromBounds(0, text.Length));
+        var labels = new byte[p.Tokens.Count];
+        for (int t = 0; t < p.Tokens.Count; t++)
+        {
+            var role = p.Tokens[t].Text == "Jones" ? Role.Source : p.Tokens[t].Text == "said" ? Role.Cue : Role.Content;
+            bool continues = t > 0 && role == RoleLabels.RoleOf(labels[t - 1]);
+            labels[t] = continues ? RoleLabels.Inside(role) : RoleLabels.Begin(role);
+        }
+        var probabilities = Enumerable.Repeat(0.9f, labels.Length).ToArray();
+
+        var found = Assert.Single(AttributionTagger.Group(p, 0, labels, probabilities));
+
+        Assert.Equal(Span.FromBounds(0, text.Length), found.Content);
+        Assert.Equal("said", found.Cue!.Value.Of(text));
+        Assert.Equal("Jones", found.Source!.Value.Of(text));
+        Assert.Equal(0.81, found.Confidence, 3);
+    }
+
+    [Fact]
+    public void The_shipped_model_reads_a_stance_the_reporting_verbs_do_not_cover()
+    {
+        const string text = "Senator Maria Alvarez believes that the new tax will hurt families in rural towns.";
+
+        var rules = Annotate(text, AttributionModelUse.None);
+        var model = Annotate(text, AttributionModelUse.Only);
+
+        Assert.NotNull(AttributionTagger.Default);
+        var statement = Assert.Single(model.Statements);
+        Assert.Contains("the new tax will hurt families", model.Slice(statement.Content), StringComparison.Ordinal);
+        Assert.Equal("believes", model.Slice(statement.Cue!.Value));
+        Assert.Contains("Alvarez", model.Slice(statement.SpeakerSpan!.Value), StringComparison.Ordinal);
+        Assert.DoesNotContain(rules.Statements, s => model.Slice(s.Content).Contains("new tax", StringComparison.Ordinal) && s.Cue is { } c && model.Slice(c) != "believes");
+    }
+
+    [Fact]
+    public void The_shipped_model_finds_no_attribution_in_plain_description()
+    {
+        const string text = "The old bridge opened in 1932. It is painted red and carries two lanes of traffic.";
+
+        Assert.Empty(Annotate(text, AttributionModelUse.Only).Statements);
+        Assert.Empty(Annotate(text, AttributionModelUse.Confident).Statements);
+    }
+
+    [Fact]
+    public void The_product_setting_keeps_what_the_rules_find()
+    {
+        const string text = "“We will rebuild the bridge by spring,” Mayor Anna Kowalski said on Monday.";
+
+        var rules = Annotate(text, AttributionModelUse.None);
+        var product = Annotate(text, AttributionModelUse.Confident);
+
+        Assert.Equal(rules.Statements.Select(s => (s.Content, s.Speaker)), product.Statements.Select(s => (s.Content, s.Speaker)));
+    }
+
+    [Fact]
+    public void A_model_survives_saving_and_loading()
+    {
+        var rows = new Dictionary<ulong, int> { [42UL] = 0, [7UL] = 1 };
+        float[] weights = [1, 0, -2, 0, 0, 0, 3, 0.5f, 0, 0, 0, 0, 0, -1];
+        var model = new RoleModel(rows, weights, 32);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = RoleModel.Load(stream);
+
+        Assert.Equal(32, loaded.Temperature);
+        foreach (var (key, row) in rows)
+        {
+            var expected = weights.AsSpan(row * RoleLabels.Count, RoleLabels.Count).ToArray();
+            var actual = loaded.Weights.AsSpan(loaded.Rows[key] * RoleLabels.Count, RoleLabels.Count).ToArray();
+            Assert.Equal(expected, actual.Select(w => MathF.Round(w * 100) / 100));
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_no_model_is_refused()
+    {
+        using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+
+        Assert.ThrowsAny<Exception>(() => RoleModel.Load(stream));
+    }
+}

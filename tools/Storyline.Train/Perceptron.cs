@@ -1,0 +1,37 @@
+using Storyline.Language;
+
+namespace Storyline.Train;
+
+/// <summary>
+/// An averaged perceptron over rows of per-label weights (one row per hashed feature), as both taggers train.
+/// </summary>
+internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
+{
+    private readonly double[] _totals = new double[rows * labels];
+    private long _clock = 1;
+
+    public float[] Weights { get; } = new float[rows * labels];
+
+    public void Update(ReadOnlySpan<int> rows, byte gold, byte predicted)
+    {
+        foreach (int row in rows)
+        {
+            int g = row * labels + gold, p = row * labels + predicted;
+            Weights[g] += 1;
+            _totals[g] += _clock;
+            Weights[p] -= 1;
+            _totals[p] -= _clock;
+        }
+    }
+
+    public void Next() => _clock++;
+
+    /// <summary>The average of the weights over all steps so far (Daumé's trick: w − Σ c·Δ / c).</summary>
+    public float[] Averaged()
+    {
+        var averaged = new float[Weights.Length];
+        for (int i = 0; i < averaged.Length; i++)
+            averaged[i] = (float)(Weights[i] - _totals[i] / _clock);
+        return averaged;
+    }
+}
