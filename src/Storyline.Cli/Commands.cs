@@ -33,6 +33,14 @@ public static class Commands
     ];
 
     /// <summary>The <c>--db</c> option every store-reading command takes.</summary>
+    /// <summary>How the statement stage uses the learned attribution tagger beside its rules.</summary>
+    public static Option<Statements.AttributionModelUse> AttributionsOption() => new("--attributions")
+    {
+        Description = "Statements from the rules alone (Rules, the default and the fastest), plus the tagger's confident finds (Confident), " +
+                      "the tagger first (Lead) or the tagger alone (Model)",
+        DefaultValueFactory = _ => Statements.AttributionModelUse.Rules,
+    };
+
     public static Option<string> DbOption() => new("--db")
     {
         Description = "SQLite database file, or a PostgreSQL server: postgres://user@host:port/db or an Npgsql connection string",

@@ -12,12 +12,13 @@ internal static class EvalCommand
     {
         var dir = new Argument<string>("dir") { Description = "A folder with gold data (our gold format or a supported public dataset)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else there" };
-        var command = new Command("eval", "Score the pipeline against gold data") { dir, json };
-        command.SetAction(r => Run(r.GetValue(dir)!, r.GetValue(json)));
+        var attributions = Commands.AttributionsOption();
+        var command = new Command("eval", "Score the pipeline against gold data") { dir, json, attributions };
+        command.SetAction(r => Run(r.GetValue(dir)!, r.GetValue(json), r.GetValue(attributions)));
         return command;
     }
 
-    private static int Run(string dir, bool json)
+    private static int Run(string dir, bool json, Statements.AttributionModelUse attributions)
     {
         if (!Directory.Exists(dir))
             return Output.Fail($"no such folder: {dir}", ExitCodes.Usage);
@@ -25,7 +26,7 @@ internal static class EvalCommand
         if (evaluator is null)
             return Output.Fail($"{dir} holds no dataset this version can score (formats: {string.Join(", ", DatasetEvaluators.All.Select(e => e.Format))})", ExitCodes.Usage);
 
-        var pipeline = Pipeline.CreateDefault();
+        var pipeline = Pipeline.CreateDefault(attributions);
         EvalReport report = null!;
         Output.Error.Progress().Start(ctx =>
         {

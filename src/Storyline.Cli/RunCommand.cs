@@ -13,12 +13,13 @@ internal static class RunCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (.txt, .html, .jsonl)", Arity = ArgumentArity.OneOrMore };
         var db = Commands.DbOption();
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("run", "Ingest documents, run the pipeline and store what it finds") { paths, db, threads };
-        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(db)!, r.GetValue(threads)));
+        var attributions = Commands.AttributionsOption();
+        var command = new Command("run", "Ingest documents, run the pipeline and store what it finds") { paths, db, threads, attributions };
+        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(db)!, r.GetValue(threads), r.GetValue(attributions)));
         return command;
     }
 
-    private static int Run(string[] paths, string dbPath, int threads)
+    private static int Run(string[] paths, string dbPath, int threads, Statements.AttributionModelUse attributions)
     {
         if (threads < 1)
             return Output.Fail("--threads must be at least 1", ExitCodes.Usage);
@@ -38,7 +39,7 @@ internal static class RunCommand
         if (!Output.TryOpenStore(dbPath, mustExist: false, out var opened, out var code))
             return code;
         using var store = opened!;
-        var runner = new PipelineRunner(Pipeline.CreateDefault(), store, threads);
+        var runner = new PipelineRunner(Pipeline.CreateDefault(attributions), store, threads);
         var source = new FileSource(Warn);
         var summary = new RunSummary();
 

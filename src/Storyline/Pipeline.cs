@@ -31,15 +31,16 @@ public sealed class Pipeline
         _ticks = new long[stages.Count + 1];
     }
 
-    /// <summary>The default pipeline with the shipped models.</summary>
-    public static Pipeline CreateDefault() => new(new ArticleExtractor(), DefaultStages());
+    /// <summary>The default pipeline with the shipped models; <paramref name="attributions"/> says how statements use the attribution tagger.</summary>
+    public static Pipeline CreateDefault(Statements.AttributionModelUse attributions = Statements.AttributionModelUse.Rules) =>
+        new(new ArticleExtractor(), DefaultStages(attributions));
 
-    public static IReadOnlyList<IStage> DefaultStages() =>
+    public static IReadOnlyList<IStage> DefaultStages(Statements.AttributionModelUse attributions = Statements.AttributionModelUse.Rules) =>
     [
         new Language.LanguageStage(),
         new Time.TimeStage(),
         new Entities.EntityStage(),
-        new Statements.StatementStage(),
+        new Statements.StatementStage(attributions),
         new Events.EventStage(),
         new Time.DatingStage(),
     ];

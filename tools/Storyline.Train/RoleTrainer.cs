@@ -27,7 +27,7 @@ internal static class RoleTrainer
         int minCount = int.Parse(options.GetValueOrDefault("min-count") ?? "2", CultureInfo.InvariantCulture);
         int limit = int.Parse(options.GetValueOrDefault("limit") ?? "100000", CultureInfo.InvariantCulture);
 
-        var stages = Pipeline.DefaultStages().TakeWhile(s => s is not StatementStage).Append(new StatementStage(AttributionModelUse.None)).ToList();
+        var stages = Pipeline.DefaultStages().TakeWhile(s => s is not StatementStage).Append(new StatementStage(AttributionModelUse.Rules)).ToList();
         var pipeline = new Pipeline(new Extraction.ArticleExtractor(), stages);
         var resources = EntityRecognizer.Default.Model.Resources;
         var train = Read(Path.Combine(data, "data", "train"), pipeline, resources, limit);

@@ -35,10 +35,11 @@ internal static class BenchCommand
     {
         var folders = Folders();
         var count = new Option<int>("--count") { Description = "Articles to run the stage on (bodies are repeated)", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("statements", "The statement stage alone, one core, on the article bodies of the pages: articles/s") { folders, count };
+        var attributions = Commands.AttributionsOption();
+        var command = new Command("statements", "The statement stage alone, one core, on the article bodies of the pages: articles/s") { folders, count, attributions };
         command.SetAction(r => r.GetValue(count) < 1
             ? Output.Fail("--count must be at least 1", ExitCodes.Usage)
-            : StatementsBench.Run(r.GetValue(folders)!, r.GetValue(count)));
+            : StatementsBench.Run(r.GetValue(folders)!, r.GetValue(count), r.GetValue(attributions)));
         return command;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Storyline.Documents;
 using Storyline.Ingest;
+using Storyline.Statements;
 
 namespace Storyline.Cli.Bench;
 
@@ -13,14 +14,14 @@ namespace Storyline.Cli.Bench;
 /// </summary>
 internal static class StatementsBench
 {
-    public static int Run(string[] folders, int count)
+    public static int Run(string[] folders, int count, AttributionModelUse attributions)
     {
         var corpus = BenchCorpus.Load(folders);
         if (corpus.Pages.Count == 0)
             return Output.Fail("no .html or .html.gz pages under the given folders", ExitCodes.Usage);
 
         var pipeline = Pipeline.CreateDefault();
-        var stages = Pipeline.DefaultStages();
+        var stages = Pipeline.DefaultStages(attributions);
         var before = stages.TakeWhile(s => s.Name != "statements").ToList();
         var stage = stages.FirstOrDefault(s => s.Name == "statements") ?? throw new InvalidOperationException("the default pipeline has no statement stage");
         var documents = new List<Document>();

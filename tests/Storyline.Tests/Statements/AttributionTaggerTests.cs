@@ -57,8 +57,8 @@ public class AttributionTaggerTests
     {
         const string text = "Senator Maria Alvarez believes that the new tax will hurt families in rural towns.";
 
-        var rules = Annotate(text, AttributionModelUse.None);
-        var model = Annotate(text, AttributionModelUse.Only);
+        var rules = Annotate(text, AttributionModelUse.Rules);
+        var model = Annotate(text, AttributionModelUse.Model);
 
         Assert.NotNull(AttributionTagger.Default);
         var statement = Assert.Single(model.Statements);
@@ -73,19 +73,19 @@ public class AttributionTaggerTests
     {
         const string text = "The old bridge opened in 1932. It is painted red and carries two lanes of traffic.";
 
-        Assert.Empty(Annotate(text, AttributionModelUse.Only).Statements);
+        Assert.Empty(Annotate(text, AttributionModelUse.Model).Statements);
         Assert.Empty(Annotate(text, AttributionModelUse.Confident).Statements);
     }
 
     [Fact]
-    public void The_product_setting_keeps_what_the_rules_find()
+    public void The_confident_setting_keeps_what_the_rules_find()
     {
         const string text = "“We will rebuild the bridge by spring,” Mayor Anna Kowalski said on Monday.";
 
-        var rules = Annotate(text, AttributionModelUse.None);
-        var product = Annotate(text, AttributionModelUse.Confident);
+        var rules = Annotate(text, AttributionModelUse.Rules);
+        var confident = Annotate(text, AttributionModelUse.Confident);
 
-        Assert.Equal(rules.Statements.Select(s => (s.Content, s.Speaker)), product.Statements.Select(s => (s.Content, s.Speaker)));
+        Assert.Equal(rules.Statements.Select(s => (s.Content, s.Speaker)), confident.Statements.Select(s => (s.Content, s.Speaker)));
     }
 
     [Fact]
