@@ -1,4 +1,3 @@
-using System.Buffers;
 using Storyline.Documents;
 
 namespace Storyline.Language;
@@ -20,8 +19,7 @@ internal sealed class NerDocument
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly bool[] _capsSentence;
     private readonly Dictionary<ulong, byte> _casing = [];
-    private int[] _staticIds = [];
-    private int[] _staticOffsets = [];
+    private readonly StaticRows _static = new();
 
     public NerDocument(string text, IReadOnlyList<Span> tokens, IReadOnlyList<(int First, int Count)> sentences, NerResources resources)
     {
@@ -107,52 +105,16 @@ internal sealed class NerDocument
 
     private static ushort Bit(int type, NerLabels.Part part) => (ushort)(1 << (type * 4 + (int)part));
 
-    /// <summary>
-    /// Resolves every token's static features to weight rows (unknown features are dropped). The rows live in an
-    /// array rented from the shared pool, as a document's run to tens of thousands of entries; <see cref="Release"/>
-    /// hands it back.
-    /// </summary>
-    public void Resolve(FeatureTable table)
-    {
-        Release();
-        var ids = ArrayPool<int>.Shared.Rent(Math.Max(MaxStatic, Count * ExpectedStatic));
-        int used = 0;
-        _staticOffsets = new int[Count + 1];
-        Span<ulong> features = stackalloc ulong[MaxStatic];
-        for (int i = 0; i < Count; i++)
-        {
-            _staticOffsets[i] = used;
-            int n = StaticFeatures(i, features);
-            if (used + n > ids.Length)
-            {
-                var larger = ArrayPool<int>.Shared.Rent(Math.Max(2 * ids.Length, used + n));
-                ids.AsSpan(0, used).CopyTo(larger);
-                ArrayPool<int>.Shared.Return(ids);
-                ids = larger;
-            }
-            for (int f = 0; f < n; f++)
-            {
-                int id = table[features[f]];
-                if (id >= 0)
-                    ids[used++] = id;
-            }
-        }
-        _staticOffsets[Count] = used;
-        _staticIds = ids;
-    }
+    /// <summary>Resolves every token's static features to weight rows (see <see cref="StaticRows"/>).</summary>
+    public void Resolve(FeatureTable table) => _static.Resolve(Count, table, StaticFeatures, MaxStatic, ExpectedStatic);
 
     /// <summary>Returns the rows of <see cref="Resolve"/> to the pool; the document must be resolved again before decoding.</summary>
-    public void Release()
-    {
-        if (_staticIds.Length > 0)
-            ArrayPool<int>.Shared.Return(_staticIds);
-        _staticIds = [];
-    }
+    public void Release() => _static.Release();
 
     // Known static features a token has on average (about 55 on news text), to size the rented array once.
     private const int ExpectedStatic = 64;
 
-    public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
+    public ReadOnlySpan<int> StaticIds(int token) => _static.Of(token);
 
     public const int MaxStatic = 128;
     public const int MaxDynamic = 8;

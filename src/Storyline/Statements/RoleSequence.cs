@@ -1,4 +1,3 @@
-using System.Buffers;
 using Storyline.Documents;
 using Storyline.Language;
 
@@ -21,8 +20,7 @@ internal sealed class RoleSequence
     private readonly byte[] _cue, _entity, _rule, _quote;
     private readonly int[] _sentence, _sentenceStart, _sentenceEnd;
     private readonly int[] _cueLeft, _cueRight, _colonLeft, _colonRight, _markLeft, _markRight;
-    private int[] _staticIds = [];
-    private int[] _staticOffsets = [];
+    private readonly StaticRows _static = new();
 
     public RoleSequence(Paragraph paragraph, NerResources resources, StatementLexicon lexicon, IReadOnlyList<EntityMention> mentions, IReadOnlyList<Statement> rules)
     {
@@ -151,51 +149,16 @@ internal sealed class RoleSequence
         return d switch { <= 3 => (ulong)d, <= 6 => 4, <= 10 => 5, <= 20 => 6, _ => 7 };
     }
 
-    /// <summary>
-    /// Resolves every token's static features to weight rows (unknown features are dropped), in an array rented from
-    /// the shared pool; <see cref="Release"/> hands it back.
-    /// </summary>
-    public void Resolve(FeatureTable table)
-    {
-        Release();
-        var ids = ArrayPool<int>.Shared.Rent(Math.Max(MaxStatic, Count * ExpectedStatic));
-        int used = 0;
-        _staticOffsets = new int[Count + 1];
-        Span<ulong> features = stackalloc ulong[MaxStatic];
-        for (int i = 0; i < Count; i++)
-        {
-            _staticOffsets[i] = used;
-            int n = StaticFeatures(i, features);
-            if (used + n > ids.Length)
-            {
-                var larger = ArrayPool<int>.Shared.Rent(Math.Max(2 * ids.Length, used + n));
-                ids.AsSpan(0, used).CopyTo(larger);
-                ArrayPool<int>.Shared.Return(ids);
-                ids = larger;
-            }
-            for (int f = 0; f < n; f++)
-            {
-                int id = table[features[f]];
-                if (id >= 0)
-                    ids[used++] = id;
-            }
-        }
-        _staticOffsets[Count] = used;
-        _staticIds = ids;
-    }
+    /// <summary>Resolves every token's static features to weight rows (see <see cref="StaticRows"/>).</summary>
+    public void Resolve(FeatureTable table) => _static.Resolve(Count, table, StaticFeatures, MaxStatic, ExpectedStatic);
 
-    public void Release()
-    {
-        if (_staticIds.Length > 0)
-            ArrayPool<int>.Shared.Return(_staticIds);
-        _staticIds = [];
-    }
+    public void Release() => _static.Release();
 
     private const int ExpectedStatic = 56;
     public const int MaxStatic = 96;
     public const int MaxDynamic = 8;
 
-    public ReadOnlySpan<int> StaticIds(int token) => _staticIds.AsSpan(_staticOffsets[token], _staticOffsets[token + 1] - _staticOffsets[token]);
+    public ReadOnlySpan<int> StaticIds(int token) => _static.Of(token);
 
     /// <summary>Features that do not depend on the labels chosen so far.</summary>
     public int StaticFeatures(int i, Span<ulong> f)

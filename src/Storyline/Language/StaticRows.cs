@@ -1,0 +1,58 @@
+using System.Buffers;
+
+namespace Storyline.Language;
+
+/// <summary>Writes the static features of one token of a sequence into <paramref name="into"/> and returns how many.</summary>
+internal delegate int StaticFeatureWriter(int token, Span<ulong> into);
+
+/// <summary>
+/// The weight rows of every token's static features (those that do not depend on the labels chosen so far), looked
+/// up once per sequence rather than once per beam entry. The rows live in an array rented from the shared pool, as a
+/// document's run to tens of thousands of entries; <see cref="Release"/> hands it back. Shared by the recogniser and
+/// the attribution tagger.
+/// </summary>
+internal sealed class StaticRows
+{
+    private int[] _ids = [];
+    private int[] _offsets = [];
+
+    /// <summary>Resolves the features of tokens 0 … <paramref name="count"/>−1 to rows of <paramref name="table"/>; unknown features are dropped.</summary>
+    public void Resolve(int count, FeatureTable table, StaticFeatureWriter write, int maxPerToken, int expectedPerToken)
+    {
+        Release();
+        var ids = ArrayPool<int>.Shared.Rent(Math.Max(maxPerToken, count * expectedPerToken));
+        int used = 0;
+        _offsets = new int[count + 1];
+        Span<ulong> features = stackalloc ulong[maxPerToken];
+        for (int i = 0; i < count; i++)
+        {
+            _offsets[i] = used;
+            int n = write(i, features);
+            if (used + n > ids.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Math.Max(2 * ids.Length, used + n));
+                ids.AsSpan(0, used).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(ids);
+                ids = larger;
+            }
+            for (int f = 0; f < n; f++)
+            {
+                int id = table[features[f]];
+                if (id >= 0)
+                    ids[used++] = id;
+            }
+        }
+        _offsets[count] = used;
+        _ids = ids;
+    }
+
+    /// <summary>Returns the rows to the pool; the sequence must be resolved again before decoding.</summary>
+    public void Release()
+    {
+        if (_ids.Length > 0)
+            ArrayPool<int>.Shared.Return(_ids);
+        _ids = [];
+    }
+
+    public ReadOnlySpan<int> Of(int token) => _ids.AsSpan(_offsets[token], _offsets[token + 1] - _offsets[token]);
+}
