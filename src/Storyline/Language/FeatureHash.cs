@@ -9,6 +9,9 @@ internal static class FeatureHash
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
+    /// <summary>What a feature reads past the start or the end of the sequence, and where the fact it reads is missing.</summary>
+    public static readonly ulong SequenceStart = Chars("<S>"), SequenceEnd = Chars("</S>"), Missing = Chars("<none>");
+
     public static ulong Chars(ReadOnlySpan<char> s)
     {
         ulong h = FnvOffset;

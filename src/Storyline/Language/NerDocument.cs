@@ -9,10 +9,6 @@ namespace Storyline.Language;
 /// </summary>
 internal sealed class NerDocument
 {
-    private const int MaxChars = 32;
-    private static readonly ulong Before = FeatureHash.Chars("<S>");
-    private static readonly ulong After = FeatureHash.Chars("</S>");
-    private static readonly ulong None = FeatureHash.Chars("<none>");
 
     private readonly TokenInfo[] _info;
     private readonly ushort[] _names, _lists;
@@ -31,7 +27,7 @@ internal sealed class NerDocument
         _sentenceStart = new int[tokens.Count];
         _sentenceEnd = new int[tokens.Count];
         _capsSentence = new bool[tokens.Count];
-        Span<char> buffer = stackalloc char[MaxChars * 3];
+        Span<char> buffer = stackalloc char[TokenInfo.BufferLength];
         for (int i = 0; i < tokens.Count; i++)
             _info[i] = TokenInfo.Of(tokens[i].SliceOf(text), buffer, resources);
         foreach (var (first, count) in sentences)
@@ -137,12 +133,12 @@ internal sealed class NerDocument
             if (t.Suffix(k) != 0)
                 f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
         }
-        ulong prev = i > first ? _info[i - 1].Lower : Before;
-        ulong next = i + 1 < end ? _info[i + 1].Lower : After;
-        ulong prev2 = i - 1 > first ? _info[i - 2].Lower : Before;
-        ulong next2 = i + 2 < end ? _info[i + 2].Lower : After;
-        ulong prevShape = i > first ? _info[i - 1].ShortShape : Before;
-        ulong nextShape = i + 1 < end ? _info[i + 1].ShortShape : After;
+        ulong prev = i > first ? _info[i - 1].Lower : FeatureHash.SequenceStart;
+        ulong next = i + 1 < end ? _info[i + 1].Lower : FeatureHash.SequenceEnd;
+        ulong prev2 = i - 1 > first ? _info[i - 2].Lower : FeatureHash.SequenceStart;
+        ulong next2 = i + 2 < end ? _info[i + 2].Lower : FeatureHash.SequenceEnd;
+        ulong prevShape = i > first ? _info[i - 1].ShortShape : FeatureHash.SequenceStart;
+        ulong nextShape = i + 1 < end ? _info[i + 1].ShortShape : FeatureHash.SequenceEnd;
         f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
         f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
         f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
@@ -159,25 +155,25 @@ internal sealed class NerDocument
         for (int level = 0; level < NerResources.ClusterLevels; level++)
         {
             f[n++] = FeatureHash.Of((int)Template.Cluster + level, ClusterOf(i, level));
-            f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > first ? ClusterOf(i - 1, level) : Before);
-            f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < end ? ClusterOf(i + 1, level) : After);
+            f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > first ? ClusterOf(i - 1, level) : FeatureHash.SequenceStart);
+            f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < end ? ClusterOf(i + 1, level) : FeatureHash.SequenceEnd);
         }
         f[n++] = FeatureHash.Of((int)Template.ClusterShape, ClusterOf(i, 2), t.ShortShape);
         for (int level = 1; level < NerResources.ClusterLevels; level++)
         {
-            f[n++] = FeatureHash.Of((int)Template.ClusterPrev2 + level, i - 1 > first ? ClusterOf(i - 2, level) : Before);
-            f[n++] = FeatureHash.Of((int)Template.ClusterNext2 + level, i + 2 < end ? ClusterOf(i + 2, level) : After);
+            f[n++] = FeatureHash.Of((int)Template.ClusterPrev2 + level, i - 1 > first ? ClusterOf(i - 2, level) : FeatureHash.SequenceStart);
+            f[n++] = FeatureHash.Of((int)Template.ClusterNext2 + level, i + 2 < end ? ClusterOf(i + 2, level) : FeatureHash.SequenceEnd);
         }
         for (int k = 0; k < PathLengths.Length; k++)
             f[n++] = FeatureHash.Of((int)Template.Path + k, PathOf(i, PathLengths[k]));
         for (int k = 0; k < 2; k++)
         {
-            f[n++] = FeatureHash.Of((int)Template.PathPrev + k, i > first ? PathOf(i - 1, PathLengths[2 * k + 1]) : Before);
-            f[n++] = FeatureHash.Of((int)Template.PathNext + k, i + 1 < end ? PathOf(i + 1, PathLengths[2 * k + 1]) : After);
+            f[n++] = FeatureHash.Of((int)Template.PathPrev + k, i > first ? PathOf(i - 1, PathLengths[2 * k + 1]) : FeatureHash.SequenceStart);
+            f[n++] = FeatureHash.Of((int)Template.PathNext + k, i + 1 < end ? PathOf(i + 1, PathLengths[2 * k + 1]) : FeatureHash.SequenceEnd);
         }
         f[n++] = FeatureHash.Of((int)Template.SkipBigram, prev, next);
-        f[n++] = FeatureHash.Of((int)Template.SuffixPrev, i > first ? _info[i - 1].Suffix(2) : Before);
-        f[n++] = FeatureHash.Of((int)Template.SuffixNext, i + 1 < end ? _info[i + 1].Suffix(2) : After);
+        f[n++] = FeatureHash.Of((int)Template.SuffixPrev, i > first ? _info[i - 1].Suffix(2) : FeatureHash.SequenceStart);
+        f[n++] = FeatureHash.Of((int)Template.SuffixNext, i + 1 < end ? _info[i + 1].Suffix(2) : FeatureHash.SequenceEnd);
         f[n++] = FeatureHash.Of((int)Template.WordPrevCluster, prev, ClusterOf(i, 2));
         ushort names = _names[i];
         for (int bit = 0; bit < 16; bit++)
@@ -217,10 +213,10 @@ internal sealed class NerDocument
     private static ReadOnlySpan<int> PathLengths => [4, 7, 10, 14];
 
     private ulong PathOf(int i, int length) =>
-        _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, length) : None;
+        _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, length) : FeatureHash.Missing;
 
     private ulong ClusterOf(int i, int level) =>
-        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
+        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : FeatureHash.Missing;
 
     /// <summary>
     /// Features of the two labels before token <paramref name="i"/> (<paramref name="y1"/>, <paramref name="y2"/>;

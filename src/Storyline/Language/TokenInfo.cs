@@ -23,8 +23,11 @@ internal struct TokenInfo
 
     public readonly ulong Suffix(int k) => _suffixes[k];
 
+    /// <summary>Scratch characters <see cref="Of"/> needs: the word, its lower case and its shape, up to 32 characters each.</summary>
+    public const int BufferLength = 3 * 32;
+
     /// <param name="token">the token's characters</param>
-    /// <param name="buffer">scratch space of at least 3 × 32 characters</param>
+    /// <param name="buffer">scratch space of <see cref="BufferLength"/> characters</param>
     /// <param name="resources">clusters to look the word up in</param>
     public static TokenInfo Of(ReadOnlySpan<char> token, Span<char> buffer, NerResources resources)
     {

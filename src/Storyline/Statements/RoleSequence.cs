@@ -11,10 +11,6 @@ namespace Storyline.Statements;
 /// </summary>
 internal sealed class RoleSequence
 {
-    private const int MaxChars = 32;
-    private static readonly ulong Before = FeatureHash.Chars("<S>");
-    private static readonly ulong After = FeatureHash.Chars("</S>");
-    private static readonly ulong None = FeatureHash.Chars("<none>");
 
     private readonly TokenInfo[] _info;
     private readonly byte[] _cue, _entity, _rule, _quote;
@@ -34,7 +30,7 @@ internal sealed class RoleSequence
         _sentence = new int[n];
         _sentenceStart = new int[n];
         _sentenceEnd = new int[n];
-        Span<char> buffer = stackalloc char[MaxChars * 3];
+        Span<char> buffer = stackalloc char[TokenInfo.BufferLength];
         for (int i = 0; i < n; i++)
         {
             _info[i] = TokenInfo.Of(tokens[i].Text, buffer, resources);
@@ -179,29 +175,29 @@ internal sealed class RoleSequence
                 f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
         }
         // Context words run across sentence ends: a content often starts right after the sentence that cues it.
-        ulong prev = i > 0 ? _info[i - 1].Lower : Before;
-        ulong next = i + 1 < count ? _info[i + 1].Lower : After;
-        ulong prev2 = i > 1 ? _info[i - 2].Lower : Before;
-        ulong next2 = i + 2 < count ? _info[i + 2].Lower : After;
+        ulong prev = i > 0 ? _info[i - 1].Lower : FeatureHash.SequenceStart;
+        ulong next = i + 1 < count ? _info[i + 1].Lower : FeatureHash.SequenceEnd;
+        ulong prev2 = i > 1 ? _info[i - 2].Lower : FeatureHash.SequenceStart;
+        ulong next2 = i + 2 < count ? _info[i + 2].Lower : FeatureHash.SequenceEnd;
         f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
         f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
         f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
         f[n++] = FeatureHash.Of((int)Template.LowerNext2, next2);
         f[n++] = FeatureHash.Of((int)Template.BigramPrev, prev, t.Lower);
         f[n++] = FeatureHash.Of((int)Template.BigramNext, t.Lower, next);
-        f[n++] = FeatureHash.Of((int)Template.ShapePrev, i > 0 ? _info[i - 1].ShortShape : Before);
-        f[n++] = FeatureHash.Of((int)Template.ShapeNext, i + 1 < count ? _info[i + 1].ShortShape : After);
+        f[n++] = FeatureHash.Of((int)Template.ShapePrev, i > 0 ? _info[i - 1].ShortShape : FeatureHash.SequenceStart);
+        f[n++] = FeatureHash.Of((int)Template.ShapeNext, i + 1 < count ? _info[i + 1].ShortShape : FeatureHash.SequenceEnd);
         for (int level = 0; level < NerResources.ClusterLevels; level++)
         {
             f[n++] = FeatureHash.Of((int)Template.Cluster + level, ClusterOf(i, level));
             if (level > 0)
             {
-                f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > 0 ? ClusterOf(i - 1, level) : Before);
-                f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < count ? ClusterOf(i + 1, level) : After);
+                f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, i > 0 ? ClusterOf(i - 1, level) : FeatureHash.SequenceStart);
+                f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, i + 1 < count ? ClusterOf(i + 1, level) : FeatureHash.SequenceEnd);
             }
         }
-        f[n++] = FeatureHash.Of((int)Template.Path, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 7) : None);
-        f[n++] = FeatureHash.Of((int)Template.Path + 1, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 10) : None);
+        f[n++] = FeatureHash.Of((int)Template.Path, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 7) : FeatureHash.Missing);
+        f[n++] = FeatureHash.Of((int)Template.Path + 1, _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, 10) : FeatureHash.Missing);
 
         // Quotation state: inside, opening or closing mark, and what the neighbours are.
         ulong quote = _quote[i];
@@ -218,8 +214,8 @@ internal sealed class RoleSequence
         bool leftInSentence = cl >= first, rightInSentence = cr >= 0 && cr < end;
         f[n++] = FeatureHash.Of((int)Template.CueLeft, Distance(i, cl), cl >= 0 ? _cue[cl] : 0UL, leftInSentence ? 1UL : 0UL);
         f[n++] = FeatureHash.Of((int)Template.CueRight, Distance(i, cr), cr >= 0 ? _cue[cr] : 0UL, rightInSentence ? 1UL : 0UL);
-        f[n++] = FeatureHash.Of((int)Template.CueLeftWord, cl >= 0 && leftInSentence ? _info[cl].Lower : None);
-        f[n++] = FeatureHash.Of((int)Template.CueRightWord, cr >= 0 && rightInSentence ? _info[cr].Lower : None);
+        f[n++] = FeatureHash.Of((int)Template.CueLeftWord, cl >= 0 && leftInSentence ? _info[cl].Lower : FeatureHash.Missing);
+        f[n++] = FeatureHash.Of((int)Template.CueRightWord, cr >= 0 && rightInSentence ? _info[cr].Lower : FeatureHash.Missing);
         f[n++] = FeatureHash.Of((int)Template.CueSides, leftInSentence ? 1UL : 0UL, rightInSentence ? 1UL : 0UL, quote);
         f[n++] = FeatureHash.Of((int)Template.ColonLeft, Distance(i, _colonLeft[i]), _colonLeft[i] >= first ? 1UL : 0UL);
         f[n++] = FeatureHash.Of((int)Template.ColonRight, Distance(i, _colonRight[i]), _colonRight[i] >= 0 && _colonRight[i] < end ? 1UL : 0UL);
@@ -240,7 +236,7 @@ internal sealed class RoleSequence
     }
 
     private ulong ClusterOf(int i, int level) =>
-        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : None;
+        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : FeatureHash.Missing;
 
     /// <summary>Label feature value before the first token of a paragraph.</summary>
     public const byte NoLabel = 100;
