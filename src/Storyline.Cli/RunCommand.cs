@@ -58,12 +58,13 @@ internal static class RunCommand
                 task.Value = task.MaxValue;
             });
 
-        // Entities are linked across the whole stored corpus once the new documents are in: a spelling in one
-        // article ("Witkopf") joins the person the others name ("Witkoff"). The PostgreSQL store has no corpus views yet.
-        int relinked = store is ICorpusStore corpus && summary.Added > 0 ? Entities.StoredEntities.Link(corpus) : 0;
+        // Once the new documents are in, the stored corpus is revised as a whole: a spelling in one article ("Witkopf")
+        // joins the person the others name ("Witkoff"), and an article dated only by weekdays takes its day from
+        // another report of the same occasion.
+        var revised = store is ICorpusStore corpus && summary.Added > 0 ? CorpusRevision.Apply(corpus) : null;
         foreach (var w in warnings)
             Output.Warn(w.ToString());
-        summary.Print(store, relinked, StoreFactory.IsPostgres(dbPath) ? Output.Redact(dbPath) : dbPath, warnings.Count);
+        summary.Print(store, revised, StoreFactory.IsPostgres(dbPath) ? Output.Redact(dbPath) : dbPath, warnings.Count);
         PrintSample(store);
         return warnings.Count > 0 ? ExitCodes.CompletedWithWarnings : ExitCodes.Ok;
     }
@@ -104,7 +105,7 @@ internal static class RunCommand
 
         public int Added => _added;
 
-        public void Print(IStore store, int relinked, string dbPath, int warnings)
+        public void Print(IStore store, CorpusRevisionResult? revised, string dbPath, int warnings)
         {
             var table = new Table().Title($"Storyline run → {Markup.Escape(dbPath)}").AddColumn("").AddColumn(new TableColumn("count").RightAligned());
             void Row(string name, long n) => table.AddRow(name, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -115,7 +116,9 @@ internal static class RunCommand
             Row("entities found", _entities);
             Row("time expressions", _time);
             Row("events", _events);
-            Row("documents relinked (entities across the corpus)", relinked);
+            Row("documents relinked (entities across the corpus)", revised?.Relinked ?? 0);
+            Row("documents dated from other reports", revised?.Dated ?? 0);
+            Row("statements dated from other reports", revised?.StatementsRedated ?? 0);
             Row("documents in store", store.CountDocuments());
             Row("statements in store", store.CountStatements());
             AnsiConsole.Write(table);

@@ -53,7 +53,7 @@ public static class StoredStories
         {
             var rows = store.QueryStatements(new StatementQuery(Offset: offset, Limit: page)).ToList();
             list.AddRange(rows.Select(s => new StatementMention(s.DocumentId, new Span(s.Start, s.Length), s.Text, s.Speaker, s.SaidOn,
-                SaidOnIsApproximate: false, s.Published, s.Outlet, Enum.TryParse<StatementKind>(s.Kind, true, out var k) ? k : StatementKind.Direct, s.Id)));
+                SaidOnIsApproximate: s.SaidOnIsPublication, s.Published, s.Outlet, Enum.TryParse<StatementKind>(s.Kind, true, out var k) ? k : StatementKind.Direct, s.Id)));
             if (rows.Count < page)
                 break;
         }

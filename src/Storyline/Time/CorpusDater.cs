@@ -30,6 +30,7 @@ public static class CorpusDater
     public static CorpusDating Date(IReadOnlyList<Document> documents, ClusteringSettings? settings = null)
     {
         var byId = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         int dated = 0;
         for (int round = 0; ; round++)
         {
@@ -37,14 +38,14 @@ public static class CorpusDater
             foreach (var d in byId.Values)
                 index.Add(d);
             var graph = index.Build();
-            int newly = round < MaxRounds ? DateUndated(graph, byId) : 0;
+            int newly = round < MaxRounds ? DateUndated(graph, byId, changed) : 0;
             if (newly == 0)
-                return new CorpusDating(dated, ShareOccasions(graph, byId));
+                return new CorpusDating(dated, ShareOccasions(graph, byId, changed), changed);
             dated += newly;
         }
     }
 
-    private static int DateUndated(StoryGraph graph, Dictionary<string, Document> byId)
+    private static int DateUndated(StoryGraph graph, Dictionary<string, Document> byId, HashSet<string> changed)
     {
         var undated = byId.Values.Where(NeedsDate).ToList();
         if (undated.Count == byId.Count)
@@ -55,6 +56,7 @@ public static class CorpusDater
             if (Decide(u, Gather(u, graph, byId)) is { } estimate)
             {
                 Apply(u, estimate);
+                changed.Add(u.Id);
                 dated++;
             }
         }
@@ -65,9 +67,9 @@ public static class CorpusDater
     /// One utterance has one day: a statement dated only by its publication date (or not at all) takes the day
     /// another report of it names, when all such reports agree and the day is not after its own publication.
     /// </summary>
-    private static int ShareOccasions(StoryGraph graph, Dictionary<string, Document> byId)
+    private static int ShareOccasions(StoryGraph graph, Dictionary<string, Document> byId, HashSet<string> changed)
     {
-        int changed = 0;
+        int redated = 0;
         foreach (var cluster in graph.StatementClusters.Where(c => c.DocumentCount > 1))
         {
             var days = cluster.Members.Where(m => m.SaidOn is not null && !m.SaidOnIsApproximate).Select(m => m.SaidOn!.Value).Distinct().ToList();
@@ -84,10 +86,11 @@ public static class CorpusDater
                 var statements = d.Statements.ToArray();
                 statements[i] = statements[i] with { SaidOn = day, SaidOnIsPublication = false };
                 d.Statements = statements;
-                changed++;
+                changed.Add(d.Id);
+                redated++;
             }
         }
-        return changed;
+        return redated;
     }
 
     /// <summary>No date, printed or inferred, but weekdays: news close to its events that another report may date.</summary>
@@ -209,5 +212,8 @@ public static class CorpusDater
     private static string Clip(string s) => s.Length <= 60 ? s : s[..59].TrimEnd() + "…";
 }
 
-/// <summary>What <see cref="CorpusDater.Date"/> did: articles given a publication date, statements given another report's day.</summary>
-public sealed record CorpusDating(int Documents, int Statements);
+/// <summary>
+/// What <see cref="CorpusDater.Date"/> did: articles given a publication date, statements given another report's day,
+/// and the ids of the documents it changed (to write back).
+/// </summary>
+public sealed record CorpusDating(int Documents, int Statements, IReadOnlySet<string> Changed);
