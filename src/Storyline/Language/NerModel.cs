@@ -7,7 +7,7 @@ namespace Storyline.Language;
 /// <summary>
 /// A trained recogniser: a linear model over hashed features (an averaged perceptron's weights, one row of
 /// <see cref="NerLabels.Count"/> scores per feature) plus the clusters and gazetteer its features read.
-/// Decoding is greedy, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
+/// Decoding is a beam search, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
 /// instance serves every thread.
 /// </summary>
 internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1)
@@ -84,7 +84,8 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
 /// <summary>
 /// Beam-search BILOU decoding, shared by inference and training so both see exactly the same features. The beam
 /// keeps the best few label sequences of each sentence, so one poor choice ("Texas/B-ORG" before "Open") can still
-/// be undone by the words after it. Training decodes greedily (a beam of one) and corrects each wrong token.
+/// be undone by the words after it. Greedy training decodes here with a beam of one and corrects each wrong token;
+/// the shipped model is trained on whole sentences instead (Storyline.Train's BeamTraining), with the same features.
 /// </summary>
 internal static class NerDecoder
 {
