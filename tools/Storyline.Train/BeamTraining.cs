@@ -1,0 +1,130 @@
+using Storyline.Language;
+
+namespace Storyline.Train;
+
+/// <summary>
+/// Structured perceptron training of the recogniser with beam search and max-violation updates (Collins and Roark,
+/// 2004; Huang, Fayong and Guo, 2012): each sentence is decoded with the beam on raw summed scores, as a model
+/// trained this way is decoded (temperature 0), and where the best prefix beats the gold prefix by the most, the
+/// weights move towards the gold prefix's features and away from the predicted one's.
+/// </summary>
+internal static class BeamTraining
+{
+    /// <summary>One pass over <paramref name="document"/>; <paramref name="document"/> must be resolved against <paramref name="table"/>.</summary>
+    public static void Train(NerDocument document, ReadOnlySpan<byte> gold, Perceptron perceptron, FeatureTable table, int beam)
+    {
+        var weights = perceptron.Weights;
+        var history = new NerDocument.History();
+        int longest = 0;
+        foreach (var (_, count) in document.Sentences)
+            longest = Math.Max(longest, count);
+        var slotLabel = new byte[longest * beam];
+        var slotParent = new int[longest * beam];
+        var slotScore = new double[longest * beam];
+        var slotGold = new bool[longest * beam];
+        var slots = new int[longest];
+        var predicted = new byte[longest];
+        Span<int> rows = stackalloc int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
+        Span<float> scores = stackalloc float[NerLabels.Count];
+        foreach (var (first, count) in document.Sentences)
+        {
+            double goldScore = 0, worst = double.NegativeInfinity;
+            int at = -1;
+            for (int i = 0; i < count; i++)
+            {
+                int token = first + i;
+                var (gy1, gy2) = document.Previous(token, gold);
+                Scores(document, table, weights, token, gy1, gy2, history, rows, scores);
+                goldScore += scores[gold[token]];
+
+                int kept = 0;
+                var keptLabel = slotLabel.AsSpan(i * beam, beam);
+                var keptParent = slotParent.AsSpan(i * beam, beam);
+                var keptScore = slotScore.AsSpan(i * beam, beam);
+                int parents = i == 0 ? 1 : slots[i - 1];
+                for (int p = 0; p < parents; p++)
+                {
+                    byte y1 = i == 0 ? NerDocument.NoLabel : slotLabel[(i - 1) * beam + p];
+                    byte y2 = i < 2 ? NerDocument.NoLabel : slotLabel[(i - 2) * beam + slotParent[(i - 1) * beam + p]];
+                    double baseScore = i == 0 ? 0 : slotScore[(i - 1) * beam + p];
+                    Scores(document, table, weights, token, y1, y2, history, rows, scores);
+                    byte previous = i == 0 ? NerLabels.Outside : y1;
+                    for (byte l = 0; l < NerLabels.Count; l++)
+                    {
+                        if (NerLabels.Allowed(previous, l) && (i < count - 1 || NerLabels.CanEnd(l)))
+                            kept = NerDecoder.Keep(baseScore + scores[l], p, l, keptScore, keptParent, keptLabel, kept);
+                    }
+                }
+                slots[i] = kept;
+                for (int k = 0; k < kept; k++)
+                    slotGold[i * beam + k] = keptLabel[k] == gold[token] && (i == 0 || slotGold[(i - 1) * beam + keptParent[k]]);
+                // The prefix where the beam's best is wrong by the widest margin is the one to learn from.
+                if (!slotGold[i * beam] && keptScore[0] - goldScore >= worst)
+                    (worst, at) = (keptScore[0] - goldScore, i);
+            }
+            Backtrack(slotLabel, slotParent, beam, count - 1, predicted);
+            if (at >= 0 && worst >= 0)
+            {
+                var wrong = predicted.AsSpan(0, at + 1);
+                Backtrack(slotLabel, slotParent, beam, at, wrong);
+                Update(document, table, perceptron, first, gold, wrong, history, rows);
+                Backtrack(slotLabel, slotParent, beam, count - 1, predicted);
+            }
+            for (int i = 0; i < count; i++)
+                perceptron.Next();
+            document.Remember(first, predicted.AsSpan(0, count), history);
+        }
+    }
+
+    /// <summary>Writes the labels of the best sequence ending at position <paramref name="last"/> into <paramref name="labels"/>.</summary>
+    private static void Backtrack(byte[] slotLabel, int[] slotParent, int beam, int last, Span<byte> labels)
+    {
+        for (int i = last, k = 0; i >= 0; k = slotParent[i * beam + k], i--)
+            labels[i] = slotLabel[i * beam + k];
+    }
+
+    /// <summary>Moves the weights from the predicted prefix's features to the gold prefix's, where the two differ.</summary>
+    private static void Update(NerDocument document, FeatureTable table, Perceptron perceptron, int first, ReadOnlySpan<byte> gold,
+        ReadOnlySpan<byte> wrong, NerDocument.History history, Span<int> rows)
+    {
+        for (int i = 0; i < wrong.Length; i++)
+        {
+            int token = first + i;
+            var (gy1, gy2) = document.Previous(token, gold);
+            byte py1 = i > 0 ? wrong[i - 1] : NerDocument.NoLabel, py2 = i > 1 ? wrong[i - 2] : NerDocument.NoLabel;
+            if (gold[token] == wrong[i] && gy1 == py1 && gy2 == py2)
+                continue;
+            perceptron.Add(rows[..Rows(document, table, token, gy1, gy2, history, rows)], gold[token], 1);
+            perceptron.Add(rows[..Rows(document, table, token, py1, py2, history, rows)], wrong[i], -1);
+        }
+    }
+
+    private static void Scores(NerDocument document, FeatureTable table, float[] weights, int token, byte y1, byte y2,
+        NerDocument.History history, Span<int> rows, Span<float> scores)
+    {
+        scores.Clear();
+        foreach (int row in rows[..Rows(document, table, token, y1, y2, history, rows)])
+        {
+            var w = weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
+            for (int l = 0; l < NerLabels.Count; l++)
+                scores[l] += w[l];
+        }
+    }
+
+    /// <summary>The weight rows of the token's features after labels <paramref name="y1"/>, <paramref name="y2"/>.</summary>
+    private static int Rows(NerDocument document, FeatureTable table, int token, byte y1, byte y2, NerDocument.History history, Span<int> rows)
+    {
+        var ids = document.StaticIds(token);
+        ids.CopyTo(rows);
+        int n = ids.Length;
+        Span<ulong> features = stackalloc ulong[NerDocument.MaxDynamic];
+        int count = document.DynamicFeatures(token, y1, y2, history, features);
+        foreach (ulong feature in features[..count])
+        {
+            int id = table[feature];
+            if (id >= 0)
+                rows[n++] = id;
+        }
+        return n;
+    }
+}
