@@ -8,7 +8,10 @@ using AngleSharp.Dom;
 namespace Storyline.Extraction.Html;
 
 /// <summary>A publication date and where on the page it was read.</summary>
-internal readonly record struct FoundDate(DateOnly Date, string Note);
+/// <param name="Date">The day.</param>
+/// <param name="Note">Where it was read, and what else was passed over.</param>
+/// <param name="Stamp">The machine-readable value it was read from, when there is one (its time of day and zone matter).</param>
+internal readonly record struct FoundDate(DateOnly Date, string Note, string? Stamp = null);
 
 /// <summary>
 /// The original publication date of a page. The evidence is asked in order of trust, as htmldate orders it: a full
@@ -67,8 +70,7 @@ internal static partial class PublishedDateFinder
         var declared = Declared(meta, articles, latest);
         var modified = Modified(meta, articles, latest);
         var found = FromUrl(url, uri, latest)
-            ?? declared
-            ?? FromTimeElements(index, latest)
+            ?? LocalDay(declared ?? FromTimeElements(index, latest), index, latest)
             ?? FromAbbr(page, latest)
             ?? StandIn(modified)
             ?? FromPrinted(page, index, url, latest)
@@ -91,15 +93,33 @@ internal static partial class PublishedDateFinder
     {
         foreach (var a in articles)
         {
-            if (PageDates.Parse(JsonLd.String(a, "datePublished"), latest) is { } d)
-                return new(d, "JSON-LD datePublished");
+            var value = JsonLd.String(a, "datePublished");
+            if (PageDates.Parse(value, latest) is { } d)
+                return new(d, "JSON-LD datePublished", value);
         }
         foreach (var key in PublishedMeta)
         {
             if (meta.TryGetValue(key, out var v) && PageDates.Parse(v, latest) is { } d)
-                return new(d, $"<meta {key}>");
+                return new(d, $"<meta {key}>", v);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A stamp in UTC ("…T03:22:07Z", "+00:00") names the UTC day, which is not the outlet's own day when it was
+    /// written near midnight somewhere else: 03:22 UTC is the evening before in New York. The page prints the
+    /// outlet's day for its readers, so a byline date one day off in the direction the time of day allows wins.
+    /// </summary>
+    private static FoundDate? LocalDay(FoundDate? stamped, PageIndex index, DateOnly latest)
+    {
+        if (stamped is not { Stamp: { } stamp } found || UtcTime().Match(stamp) is not { Success: true } utc)
+            return stamped;
+        int hour = int.Parse(utc.Groups["h"].Value, CultureInfo.InvariantCulture);
+        // West of Greenwich (down to UTC−12) a morning UTC time is the day before; east (up to UTC+14), an afternoon one is the day after.
+        var other = hour < 12 ? found.Date.AddDays(-1) : found.Date.AddDays(1);
+        if (FromByline(index, latest) is { } printed && printed.Date == other)
+            return new(other, $"{found.Note} {stamp.Trim()} is a UTC time; the byline prints {Iso(other)}, the outlet's own day");
+        return stamped;
     }
 
     /// <summary>The creation or last-update date the page declares (JSON-LD, meta).</summary>
@@ -128,7 +148,7 @@ internal static partial class PublishedDateFinder
                     continue;
                 var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? PageMetadata.TextOf(time);
                 if (PageDates.Parse(value, latest) is { } d)
-                    return new(d, "<time> element");
+                    return new(d, "<time> element", value);
             }
         }
         return null;
@@ -159,14 +179,8 @@ internal static partial class PublishedDateFinder
     /// <summary>Dates printed for the reader: the byline, a date a cue introduces, the headline, the article text.</summary>
     private static FoundDate? FromPrinted(IDocument page, PageIndex index, string? url, DateOnly latest)
     {
-        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
-        {
-            if (InOtherText(e))
-                continue;
-            var text = PageMetadata.TextOf(e);
-            if (text.Length < 200 && PageDates.OriginalInText(text, latest) is { } d)
-                return new(d, "date printed in the byline");
-        }
+        if (FromByline(index, latest) is { } byline)
+            return byline;
         if (page.Body is not { } body)
             return null;
         var headline = Headline(index);
@@ -194,6 +208,20 @@ internal static partial class PublishedDateFinder
         if (near >= 0)
             return new(fitting[near].Date, "date printed next to the headline" + (month is null || fitting == printed ? "" : ", in the URL's month"));
         return new(fitting[0].Date, "first date printed in the article text (weak)" + (month is null || fitting == printed ? "" : ", in the URL's month"));
+    }
+
+    /// <summary>The original date printed in the first byline-like element that has one (class or id naming a date, time, byline or post metadata).</summary>
+    private static FoundDate? FromByline(PageIndex index, DateOnly latest)
+    {
+        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
+        {
+            if (InOtherText(e))
+                continue;
+            var text = PageMetadata.TextOf(e);
+            if (text.Length < 200 && PageDates.OriginalInText(text, latest) is { } d)
+                return new(d, "date printed in the byline");
+        }
+        return null;
     }
 
     /// <summary>Last resorts: a datePublished in a script the JSON-LD reader could not parse, a timestamp in the page source, a date in the og:image URL, the first date of the whole page.</summary>
@@ -279,7 +307,7 @@ internal static partial class PublishedDateFinder
     private static string PassedOver(FoundDate chosen, FoundDate? declared, FoundDate? modified, Dictionary<string, string> meta)
     {
         var parts = new List<string>();
-        if (declared is { } p && p.Date != chosen.Date && p.Note != chosen.Note)
+        if (declared is { } p && p.Date != chosen.Date && chosen.Note.StartsWith("date in the URL", StringComparison.Ordinal))
             parts.Add($"{p.Note} {Iso(p.Date)} passed over (the URL is written at first publication, a declared date can be a republication)");
         if (modified is { } m && m.Date != chosen.Date && !chosen.Note.StartsWith(m.Note, StringComparison.Ordinal))
             parts.Add($"{m.Note} {Iso(m.Date)} passed over (an update, not the first publication)");
@@ -306,6 +334,10 @@ internal static partial class PublishedDateFinder
     /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru; German "Datum:"/"Stand:" as htmldate reads them).</summary>
     [GeneratedRegex(@"\b(published|posted|veröffentlicht|publiziert|erstellt|publié le|publicado|pubblicato|опубликовано|date|datum)\b|\bStand:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedCue();
+
+    /// <summary>The time of day of an ISO stamp in UTC: "T03:22:07Z", "T03:22:07.074+00:00", "03:22 GMT".</summary>
+    [GeneratedRegex(@"\d[T ](?<h>[0-2]\d):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*(Z|[+-]00:?00|\s*(GMT|UTC))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UtcTime();
 
     /// <summary>"datePublished": "2023-05-12…" in a script's text, parsed or not.</summary>
     [GeneratedRegex(@"""datePublished""\s*:\s*""(?<d>\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
