@@ -219,4 +219,12 @@ public class PublishedDateTests
     {
         Assert.Equal(new DateOnly(2021, 3, 4), Published("", "<p>Datum: 04.03.21</p>"));
     }
+
+    [Fact]
+    public void A_year_first_date_with_slashes_or_dots_is_read_but_not_a_version_number()
+    {
+        Assert.Equal(new DateOnly(2019, 3, 12), Published("", "<div class=\"post-date\">2019/03/12 10:30</div>"));
+        Assert.Equal(new DateOnly(2019, 3, 12), PageDates.FindInText("Posted on 2019.03.12."));
+        Assert.Null(PageDates.FindInText("Release 2019.03.12.4 is out"));
+    }
 }

@@ -205,7 +205,8 @@ internal static partial class PageDates
         ("dec", 12), ("dez", 12), ("déc", 12), ("dic", 12), ("дек", 12), ("гру", 12),
     ];
 
-    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)")]
+    /// <summary>Year first: 2023-05-12, and with the same slash or dot throughout, 2023/05/12 and 2023.05.12 (as East Asia and Hungary print it).</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})(?<sep>[-/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?!\d|\.\d)")]
     private static partial Regex Iso();
 
     [GeneratedRegex(@"^(?<y>(19|20)\d{2})(?<m>\d{2})(?<d>\d{2})(\D|$)")]
