@@ -9,30 +9,39 @@ internal static partial class PageDates
     /// <summary>Dates before this are not web publication dates (a birth date, a history).</summary>
     private static readonly DateOnly Earliest = new(1995, 1, 1);
 
+    /// <summary>Today by the clock, plus a day of slack for time zones: no page is published after it is read.</summary>
+    public static DateOnly Tomorrow => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+
+    /// <summary>
+    /// The date a value writes, or null. <paramref name="latest"/> is the latest plausible date (later ones are
+    /// rejected) and the reference a two-digit year is resolved against; by default tomorrow.
+    /// </summary>
     public static DateOnly? Parse(string? value, DateOnly? latest = null)
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
         value = value.Trim();
+        var reference = latest ?? Tomorrow;
         DateOnly? found = null;
         if (Iso().Match(value) is { Success: true } iso)
-            found = Make(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value);
+            found = Make(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value, reference);
         else if (Compact().Match(value) is { Success: true } compact)
-            found = Make(compact.Groups["y"].Value, compact.Groups["m"].Value, compact.Groups["d"].Value);
+            found = Make(compact.Groups["y"].Value, compact.Groups["m"].Value, compact.Groups["d"].Value, reference);
         else if (NamedMonth().Match(value) is { Success: true } named)
-            found = FromNamed(named);
+            found = FromNamed(named, reference);
         else if (MonthFirst().Match(value) is { Success: true } us)
-            found = FromMonthFirst(us);
+            found = FromNamed(us, reference);
         else if (Cjk().Match(value) is { Success: true } cjk)
-            found = Make(cjk.Groups["y"].Value, cjk.Groups["m"].Value, cjk.Groups["d"].Value);
+            found = Make(cjk.Groups["y"].Value, cjk.Groups["m"].Value, cjk.Groups["d"].Value, reference);
         else if (Numeric().Match(value) is { Success: true } num)
-            found = FromNumeric(num);
+            found = FromNumeric(num, reference);
         else if (ShortNumeric().Match(value) is { Success: true } shortYear)
-            found = FromNumeric(shortYear);
-        if (found is { } f && (f < Earliest || (latest is { } l && f > l)))
-            return null;
-        return found;
+            found = FromNumeric(shortYear, reference);
+        return found is { } f && Plausible(f, reference) ? f : null;
     }
+
+    /// <summary>A web publication date: not before the web (1995), not after the reference date.</summary>
+    public static bool Plausible(DateOnly date, DateOnly latest) => date >= Earliest && date <= latest;
 
     /// <summary>The first date written in running text (a byline, "Published 3 March 2023").</summary>
     public static DateOnly? FindInText(string text, DateOnly? latest = null) =>
@@ -95,43 +104,77 @@ internal static partial class PageDates
     [GeneratedRegex(@"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedWord();
 
-    /// <summary>A date in the URL path: /2023/05/12/ or /2023-05-12-.</summary>
-    public static DateOnly? FromUrl(string? url)
+    /// <summary>
+    /// A full date in the URL path, which the CMS writes at first publication: /2023/05/12/, /2023-05-12-,
+    /// /2023/dec/21/, a packed /20230512/, or a month folder whose file name starts with the same year and month
+    /// (/2023/12/231213112457.htm). A slash date must end its segment (/2023/12/16-new-officers is a headline that
+    /// starts with a number), and a packed date followed by an id (-20231218-p5es82) is the CMS's story key, not
+    /// the publication day.
+    /// </summary>
+    public static DateOnly? FromUrl(string? url, DateOnly? latest = null)
     {
         if (url is null)
             return null;
-        var m = UrlDate().Match(url);
-        if (!m.Success)
-            m = PackedUrlDate().Match(url);
-        return m.Success ? Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
+        var reference = latest ?? Tomorrow;
+        DateOnly? found = null;
+        if (UrlDate().Match(url) is { Success: true } m)
+            found = Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value, reference);
+        else if (UrlNamedMonthDate().Match(url) is { Success: true } named && IsMonthWord(named.Groups["mon"].Value))
+            found = FromNamed(named, reference);
+        else if (UrlMonthAndStamp().Match(url) is { Success: true } stamp && stamp.Groups["yy"].Value == stamp.Groups["y"].Value[2..] && stamp.Groups["m2"].Value == stamp.Groups["m"].Value)
+            found = Make(stamp.Groups["y"].Value, stamp.Groups["m"].Value, stamp.Groups["d"].Value, reference);
+        else if (PackedUrlDate().Match(url) is { Success: true } packed)
+            found = Make(packed.Groups["y"].Value, packed.Groups["m"].Value, packed.Groups["d"].Value, reference);
+        return found is { } f && Plausible(f, reference) ? f : null;
+    }
+
+    /// <summary>A URL folder that names a month: an abbreviation ("dec", "sept") or an English month name, not any word that starts like one ("market").</summary>
+    private static bool IsMonthWord(string word) =>
+        MonthNumber(word) is { } month && (word.Length <= 4 || string.Equals(word, CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The year and month of a URL's date folders (/2023/12/), when it has no full date: a bound, not a date.</summary>
+    public static (int Year, int Month)? MonthFromUrl(string? url)
+    {
+        if (url is null || UrlMonth().Match(url) is not { Success: true } m)
+            return null;
+        int year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 ? (year, month) : null;
     }
 
     /// <summary>Day first, as Europe writes it; a month over 12 makes it month first (12/22/2023 is 22 December).</summary>
-    private static DateOnly? FromNumeric(Match m) =>
-        Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) ?? Make(m.Groups["y"].Value, m.Groups["d"].Value, m.Groups["m"].Value);
+    private static DateOnly? FromNumeric(Match m, DateOnly reference) =>
+        Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value, reference) ?? Make(m.Groups["y"].Value, m.Groups["d"].Value, m.Groups["m"].Value, reference);
 
-    private static DateOnly? Make(string y, string m, string d)
+    private static DateOnly? Make(string y, string m, string d, DateOnly reference)
     {
         if (!int.TryParse(y, CultureInfo.InvariantCulture, out int year) || !int.TryParse(m, CultureInfo.InvariantCulture, out int month) || !int.TryParse(d, CultureInfo.InvariantCulture, out int day))
             return null;
-        // A two-digit year is of this century unless that puts it in the future ("12.05.98" is 1998).
+        if (month is < 1 or > 12 || day < 1 || year is < 0 or > 9999)
+            return null;
         if (year < 100)
-            year += year + 2000 > DateTime.UtcNow.Year + 1 ? 1900 : 2000;
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) || year is < 1 or > 9999)
+            year = FullYear(year, month, day, reference);
+        if (year < 1 || day > DateTime.DaysInMonth(year, month))
             return null;
         return new DateOnly(year, month, day);
     }
 
-    private static DateOnly? FromNamed(Match m)
+    /// <summary>
+    /// A two-digit year is of the century that puts the date closest to the reference without passing it: with a
+    /// reference in 2026, "12.05.26" is 2026, "12.05.98" is 1998 and "12.05.27" is 1927 (which no web page is).
+    /// </summary>
+    internal static int FullYear(int twoDigits, int month, int day, DateOnly reference)
     {
-        var month = MonthNumber(m.Groups["mon"].Value);
-        return month is null ? null : Make(m.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), m.Groups["d"].Value);
+        int year = reference.Year / 100 * 100 + twoDigits;
+        // Compared as (year, month, day) so that 29 February of a year not yet chosen needs no DateOnly.
+        if ((year, month, day).CompareTo((reference.Year, reference.Month, reference.Day)) > 0)
+            year -= 100;
+        return year;
     }
 
-    private static DateOnly? FromMonthFirst(Match m)
+    private static DateOnly? FromNamed(Match m, DateOnly reference)
     {
         var month = MonthNumber(m.Groups["mon"].Value);
-        return month is null ? null : Make(m.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), m.Groups["d"].Value);
+        return month is null ? null : Make(m.Groups["y"].Value, month.Value.ToString(CultureInfo.InvariantCulture), m.Groups["d"].Value, reference);
     }
 
     internal static int? MonthNumber(string name)
@@ -162,7 +205,8 @@ internal static partial class PageDates
         ("dec", 12), ("dez", 12), ("déc", 12), ("dic", 12), ("дек", 12), ("гру", 12),
     ];
 
-    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)")]
+    /// <summary>Year first: 2023-05-12, and with the same slash or dot throughout, 2023/05/12 and 2023.05.12 (as East Asia and Hungary print it).</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})(?<sep>[-/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?!\d|\.\d)")]
     private static partial Regex Iso();
 
     [GeneratedRegex(@"^(?<y>(19|20)\d{2})(?<m>\d{2})(?<d>\d{2})(\D|$)")]
@@ -182,11 +226,24 @@ internal static partial class PageDates
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>(19|20)\d{2})(?!\d)")]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"/(?<y>(19|20)\d{2})[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(/|-|_|\.|$)")]
+    /// <summary>/2023/05/12/ (the day ends its segment) or /2023-05-12- (the date starts a slug).</summary>
+    [GeneratedRegex(@"/(?<y>(19|20)\d{2})(/(?<m>[01]?\d)/(?<d>[0-3]?\d)(?=[/_.?#]|$)|-(?<m>[01]?\d)-(?<d>[0-3]?\d)(?=[/_.?#-]|$))")]
     private static partial Regex UrlDate();
 
-    /// <summary>A date packed into one URL segment: /20230512/, -20230512-, _20230512.html (eight digits, no more).</summary>
-    [GeneratedRegex(@"[/_-](?<y>(19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?=[/_.-]|$)")]
+    /// <summary>/2023/dec/21/: a month name between year and day folders.</summary>
+    [GeneratedRegex(@"/(?<y>(19|20)\d{2})/(?<mon>[a-z]{3,9})/(?<d>[0-3]?\d)(?=[/_.?#]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlNamedMonthDate();
+
+    /// <summary>/2023/12/231213112457.htm: a month folder, then a file named by a yymmdd stamp.</summary>
+    [GeneratedRegex(@"/(?<y>(19|20)\d{2})/(?<m>[01]\d)/(?<yy>\d{2})(?<m2>[01]\d)(?<d>[0-3]\d)")]
+    private static partial Regex UrlMonthAndStamp();
+
+    /// <summary>/2023/12/ or /2023-12/ as folders: year and month only.</summary>
+    [GeneratedRegex(@"/(?<y>(19|20)\d{2})[/-](?<m>[01]\d)(?=/)")]
+    private static partial Regex UrlMonth();
+
+    /// <summary>A date packed into one URL segment: /20230512/, -20230512-, _20230512.html (eight digits, no more), not followed by an id with digits.</summary>
+    [GeneratedRegex(@"[/_-](?<y>(19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?=[/_.?#]|$|-[^/_.?#\d-]*([/_.?#-]|$))")]
     private static partial Regex PackedUrlDate();
 
     /// <summary>Two-digit years, day first with dots (12.05.23, as German and Russian bylines print it) or with slashes (12/22/23).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
@@ -6,27 +8,39 @@ using AngleSharp.Dom;
 namespace Storyline.Extraction.Html;
 
 /// <summary>A publication date and where on the page it was read.</summary>
-internal readonly record struct FoundDate(DateOnly Date, string Note);
+/// <param name="Date">The day.</param>
+/// <param name="Note">Where it was read, and what else was passed over.</param>
+/// <param name="Stamp">The machine-readable value it was read from, when there is one (its time of day and zone matter).</param>
+internal readonly record struct FoundDate(DateOnly Date, string Note, string? Stamp = null);
 
 /// <summary>
 /// The original publication date of a page. The evidence is asked in order of trust, as htmldate orders it: a full
 /// date in the URL path (set by the CMS when the article was first published, never rewritten by an update), the
-/// declared publication date (JSON-LD, meta), machine-readable &lt;time&gt; elements, then dates printed in the
-/// byline and the text. Creation/modification dates only stand in when nothing says "published".
+/// declared publication date (JSON-LD, meta), machine-readable &lt;time&gt; and &lt;abbr&gt; stamps, then dates
+/// printed in the byline and the text. Creation/modification dates only stand in when nothing says "published";
+/// dates in comments, related-article lists and the footer belong to other texts and are read last, if at all.
+/// The note says which evidence won and which other kinds of date the page carries were passed over, and why.
 /// </summary>
 internal static partial class PublishedDateFinder
 {
-    /// <summary>Meta names of the publication date, most specific first; the first one present wins.</summary>
+    /// <summary>Meta names of the publication date, most specific first; the first one present wins (after htmldate's list, plus Dublin Core variants).</summary>
     private static readonly string[] PublishedMeta =
     [
         "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "article.published",
-        "published_time", "publish-date", "publishdate", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
-        "dc.date.issued", "dcterms.issued", "dc.date.created", "article:published", "date_published", "cxenseparse:recs:publishtime",
-        "originalpublicationdate", "article_date_original", "citation_publication_date", "citation_date", "date", "dc.date",
-        "dcterms.date", "dcterms.created", "created", "release_date",
+        "published_time", "publish-date", "publishdate", "publish_date", "published-date", "publication_date", "pubdate",
+        "parsely-pub-date", "sailthru.date", "article:publicationdate", "rnews:datepublished", "shareaholic:article_published_time",
+        "bt:pubdate", "dateposted", "dc.date.issued", "dcterms.issued", "dc.date.publication", "dc.date.created", "article.created",
+        "article:published", "date_published", "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original",
+        "citation_publication_date", "citation_date", "datecreated", "date", "dc.date", "dc:date", "dcterms.date", "dcterms.created",
+        "dc.created", "dc:created", "created", "release_date",
     ];
 
-    private static readonly string[] ModifiedMeta = ["article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified", "lastmod", "og:updated_time"];
+    /// <summary>Meta names of the last update: a stand-in when nothing declares the publication.</summary>
+    private static readonly string[] ModifiedMeta =
+    [
+        "article:modified_time", "og:modified_time", "og:article:modified_time", "datemodified", "modified_time", "dc.modified",
+        "dcterms.modified", "og:updated_time", "updated_time", "dateupdate", "last-modified", "lastmod",
+    ];
 
     /// <summary>Where a machine-readable publication date is, most explicit first: each selector is asked in turn, not their union in page order.</summary>
     private static readonly ISelector[] TimeSelectors =
@@ -46,62 +60,265 @@ internal static partial class PublishedDateFinder
     /// <summary>A date this close after a cue word is the date the cue introduces.</summary>
     private const int CueWindow = 60;
 
+    /// <summary>How far around the headline a printed date is the article's: bylines sit just above or below it.</summary>
+    private const int HeadlineReachBefore = 300, HeadlineReachAfter = 1_500;
+
     public static FoundDate? Find(IDocument page, PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? uri)
     {
+        var latest = PageDates.Tomorrow;
         var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
-        if (PageDates.FromUrl(url) is { } fromUrl)
-            return new(fromUrl, "date in the URL");
+        var declared = Declared(meta, articles, latest);
+        var modified = Modified(meta, articles, latest);
+        var found = FromUrl(url, uri, latest)
+            ?? LocalDay(declared ?? FromTimeElements(index, latest), index, latest)
+            ?? FromAbbr(page, latest)
+            ?? StandIn(modified)
+            ?? FromPrinted(page, index, url, latest)
+            ?? FromSource(page, index, latest);
+        return found is { } f ? f with { Note = f.Note + PassedOver(f, declared, modified, meta) } : null;
+    }
+
+    private static FoundDate? StandIn(FoundDate? modified) =>
+        modified is { } m ? m with { Note = m.Note + " (no publication date given)" } : null;
+
+    private static FoundDate? FromUrl(string? url, string? uri, DateOnly latest)
+    {
+        if ((PageDates.FromUrl(url, latest) ?? PageDates.FromUrl(uri, latest)) is { } d)
+            return new(d, "date in the URL");
+        return null;
+    }
+
+    /// <summary>The publication date the page declares: JSON-LD datePublished, then the published meta.</summary>
+    private static FoundDate? Declared(Dictionary<string, string> meta, List<JsonElement> articles, DateOnly latest)
+    {
         foreach (var a in articles)
         {
-            if (PageDates.Parse(JsonLd.String(a, "datePublished")) is { } d)
-                return new(d, "JSON-LD datePublished");
+            var value = JsonLd.String(a, "datePublished");
+            if (PageDates.Parse(value, latest) is { } d)
+                return new(d, "JSON-LD datePublished", value);
         }
         foreach (var key in PublishedMeta)
         {
-            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
+            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v, latest) is { } d)
+                return new(d, $"<meta {key}>", v);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A stamp in UTC ("…T03:22:07Z", "+00:00") names the UTC day, which is not the outlet's own day when it was
+    /// written near midnight somewhere else: 03:22 UTC is the evening before in New York. The page prints the
+    /// outlet's day for its readers, so a byline date one day off in the direction the time of day allows wins.
+    /// </summary>
+    private static FoundDate? LocalDay(FoundDate? stamped, PageIndex index, DateOnly latest)
+    {
+        if (stamped is not { Stamp: { } stamp } found || UtcTime().Match(stamp) is not { Success: true } utc)
+            return stamped;
+        int hour = int.Parse(utc.Groups["h"].Value, CultureInfo.InvariantCulture);
+        // West of Greenwich (down to UTC−12) a morning UTC time is the day before; east (up to UTC+14), an afternoon one is the day after.
+        var other = hour < 12 ? found.Date.AddDays(-1) : found.Date.AddDays(1);
+        if (FromByline(index, latest) is { } printed && printed.Date == other)
+            return new(other, $"{found.Note} {stamp.Trim()} is a UTC time; the byline prints {Iso(other)}, the outlet's own day");
+        return stamped;
+    }
+
+    /// <summary>The creation or last-update date the page declares (JSON-LD, meta).</summary>
+    private static FoundDate? Modified(Dictionary<string, string> meta, List<JsonElement> articles, DateOnly latest)
+    {
+        foreach (var a in articles)
+        {
+            if (PageDates.Parse(JsonLd.String(a, "dateCreated") ?? JsonLd.String(a, "dateModified"), latest) is { } d)
+                return new(d, "JSON-LD dateCreated/dateModified");
+        }
+        foreach (var key in ModifiedMeta)
+        {
+            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v, latest) is { } d)
                 return new(d, $"<meta {key}>");
         }
+        return null;
+    }
+
+    private static FoundDate? FromTimeElements(PageIndex index, DateOnly latest)
+    {
         foreach (var selector in TimeSelectors)
         {
             foreach (var time in index.Matching(index.Times, selector))
             {
-                if (IsUpdateStamp(time))
+                if (IsUpdateStamp(time) || InOtherText(time))
                     continue;
                 var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? PageMetadata.TextOf(time);
-                if (PageDates.Parse(value) is { } d)
-                    return new(d, "<time> element");
+                if (PageDates.Parse(value, latest) is { } d)
+                    return new(d, "<time> element", value);
             }
         }
-        foreach (var a in articles)
-        {
-            if (PageDates.Parse(JsonLd.String(a, "dateCreated") ?? JsonLd.String(a, "dateModified")) is { } d)
-                return new(d, "JSON-LD dateCreated/dateModified (no publication date given)");
-        }
-        foreach (var key in ModifiedMeta)
-        {
-            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v) is { } d)
-                return new(d, $"<meta {key}> (no publication date given)");
-        }
-        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
-        {
-            var text = PageMetadata.TextOf(e);
-            if (text.Length < 200 && PageDates.OriginalInText(text) is { } d)
-                return new(d, "date printed in the byline");
-        }
-        if (page.Body is not { } body)
-            return null;
-        var bodyText = PageMetadata.TextOf(body, MaxTextSearched);
-        foreach (Match cue in PublishedCue().Matches(bodyText).Take(50))
-        {
-            if (PageDates.FindInText(bodyText.Substring(cue.Index, Math.Min(CueWindow, bodyText.Length - cue.Index))) is { } near)
-                return new(near, $"date printed after \"{cue.Value}\"");
-        }
-        var printed = PageDates.AllInText(bodyText, Tomorrow());
-        return printed.Count > 0 ? new(printed[0].Date, "first date printed on the page (weak)") : null;
+        return null;
     }
 
-    /// <summary>A page cannot be published after it is read; a day of slack covers time zones.</summary>
-    private static DateOnly Tomorrow() => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+    /// <summary>
+    /// &lt;abbr class="published" title="2023-05-12"&gt; (the hAtom microformat of older blogs) and
+    /// &lt;abbr data-utime="…"&gt; (a Unix time, as social widgets print it): the earliest is the original.
+    /// </summary>
+    private static FoundDate? FromAbbr(IDocument page, DateOnly latest)
+    {
+        DateOnly? earliest = null;
+        foreach (var abbr in page.GetElementsByTagName("abbr").Take(200))
+        {
+            if (InOtherText(abbr))
+                continue;
+            DateOnly? d = null;
+            if (long.TryParse(abbr.GetAttribute("data-utime"), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds) && seconds is > 0 and < 253_402_300_800)
+                d = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime);
+            else if (abbr.ClassList.Contains("published") || abbr.ClassList.Contains("date-published"))
+                d = PageDates.Parse(abbr.GetAttribute("title"), latest) ?? PageDates.Parse(PageMetadata.TextOf(abbr), latest);
+            if (d is { } v && PageDates.Plausible(v, latest) && (earliest is null || v < earliest))
+                earliest = v;
+        }
+        return earliest is { } e ? new(e, "<abbr> publication stamp") : null;
+    }
+
+    /// <summary>Dates printed for the reader: the byline, a date a cue introduces, the headline, the article text.</summary>
+    private static FoundDate? FromPrinted(IDocument page, PageIndex index, string? url, DateOnly latest)
+    {
+        if (FromByline(index, latest) is { } byline)
+            return byline;
+        if (page.Body is not { } body)
+            return null;
+        var headline = Headline(index);
+        var (articleText, headlineAt) = ArticleText(body, headline);
+        foreach (Match cue in PublishedCue().Matches(articleText).Take(50))
+        {
+            var window = articleText.Substring(cue.Index, Math.Min(CueWindow, articleText.Length - cue.Index));
+            if (PageDates.OriginalInText(window, latest) is { } introduced)
+                return new(introduced, $"date printed after \"{cue.Value}\"");
+        }
+        foreach (var e in index.Headlines.Where(h => h.LocalName == "h1").Append(index.TitleElement).OfType<IElement>())
+        {
+            if (PageDates.FindInText(PageMetadata.TextOf(e, 300), latest) is { } d)
+                return new(d, $"date in the <{e.LocalName}>");
+        }
+        var printed = PageDates.AllInText(articleText, latest);
+        if (printed.Count == 0)
+            return null;
+        // The URL's month folders (/2023/12/) bound the day when the URL gives no day.
+        var month = PageDates.MonthFromUrl(url);
+        var fitting = month is { } ym ? printed.Where(p => p.Date.Year == ym.Year && p.Date.Month == ym.Month).ToList() : printed;
+        if (fitting.Count == 0)
+            fitting = printed;
+        int near = headlineAt < 0 ? -1 : fitting.FindIndex(p => p.Index >= headlineAt - HeadlineReachBefore && p.Index <= headlineAt + HeadlineReachAfter);
+        if (near >= 0)
+            return new(fitting[near].Date, "date printed next to the headline" + (month is null || fitting == printed ? "" : ", in the URL's month"));
+        return new(fitting[0].Date, "first date printed in the article text (weak)" + (month is null || fitting == printed ? "" : ", in the URL's month"));
+    }
+
+    /// <summary>The original date printed in the first byline-like element that has one (class or id naming a date, time, byline or post metadata).</summary>
+    private static FoundDate? FromByline(PageIndex index, DateOnly latest)
+    {
+        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
+        {
+            if (InOtherText(e))
+                continue;
+            var text = PageMetadata.TextOf(e);
+            if (text.Length < 200 && PageDates.OriginalInText(text, latest) is { } d)
+                return new(d, "date printed in the byline");
+        }
+        return null;
+    }
+
+    /// <summary>Last resorts: a datePublished in a script the JSON-LD reader could not parse, a timestamp in the page source, a date in the og:image URL, the first date of the whole page.</summary>
+    private static FoundDate? FromSource(IDocument page, PageIndex index, DateOnly latest)
+    {
+        foreach (var script in index.JsonLdScripts)
+        {
+            if (ScriptPublished().Match(script.TextContent) is { Success: true } m && PageDates.Parse(m.Groups["d"].Value, latest) is { } d)
+                return new(d, "datePublished in a script");
+        }
+        var source = page.Source.Text;
+        foreach (Match m in Timestamp().Matches(source.Length > 2_000_000 ? source[..2_000_000] : source).Take(50))
+        {
+            if (PageDates.Parse(m.Groups["d"].Value, latest) is { } d)
+                return new(d, "first timestamp in the page source (weak)");
+        }
+        foreach (var m in index.Metas)
+        {
+            if (string.Equals(m.GetAttribute("property") ?? m.GetAttribute("name"), "og:image", StringComparison.OrdinalIgnoreCase)
+                && PageDates.FromUrl(m.GetAttribute("content"), latest) is { } d)
+                return new(d, "date in the og:image URL (weak)");
+        }
+        if (page.Body is { } body && PageDates.AllInText(PageMetadata.TextOf(body, MaxTextSearched), latest) is [var first, ..])
+            return new(first.Date, "first date printed on the page, outside the article (weak)");
+        return null;
+    }
+
+    /// <summary>The printed headline: the &lt;h1&gt; of the article when there is one, else the first.</summary>
+    private static IElement? Headline(PageIndex index)
+    {
+        var h1s = index.Headlines.Where(h => h.LocalName == "h1").ToList();
+        return h1s.FirstOrDefault(h => h.Closest("article, main") is not null) ?? h1s.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The page text in reading order without the parts that hold other texts' dates (comments, related and
+    /// recommended articles, sidebars, navigation, the footer's copyright), and where the headline starts in it (−1 if not at all).
+    /// </summary>
+    private static (string Text, int HeadlineAt) ArticleText(IElement body, IElement? headline)
+    {
+        var sb = new StringBuilder();
+        int headlineAt = -1;
+        var stack = new Stack<INode>();
+        stack.Push(body);
+        while (stack.Count > 0 && sb.Length < MaxTextSearched)
+        {
+            var n = stack.Pop();
+            if (n is IText t)
+            {
+                sb.Append(t.Data).Append(' ');
+                continue;
+            }
+            if (n is not IElement el || el.LocalName is "script" or "style" or "noscript" or "template" || (el != body && IsOtherText(el)))
+                continue;
+            if (el == headline)
+                headlineAt = sb.Length;
+            for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
+                stack.Push(c);
+        }
+        return (sb.ToString(), headlineAt);
+    }
+
+    /// <summary>Whether an element, or one of its ancestors, holds another text than the article (a comment, a related article, the footer).</summary>
+    private static bool InOtherText(IElement e)
+    {
+        for (var a = e; a is not null && a.LocalName != "body"; a = a.ParentElement)
+        {
+            if (IsOtherText(a))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsOtherText(IElement e) =>
+        e.LocalName is "nav" or "aside" or "footer" or "form"
+        || (e.GetAttribute("class") is { } c && OtherTextHint().IsMatch(c))
+        || (e.GetAttribute("id") is { } id && OtherTextHint().IsMatch(id));
+
+    /// <summary>
+    /// Says what other kinds of date the page carries and why they lost: the declared publication date when the
+    /// URL outranked it, the last update, a footer copyright year.
+    /// </summary>
+    private static string PassedOver(FoundDate chosen, FoundDate? declared, FoundDate? modified, Dictionary<string, string> meta)
+    {
+        var parts = new List<string>();
+        if (declared is { } p && p.Date != chosen.Date && chosen.Note.StartsWith("date in the URL", StringComparison.Ordinal))
+            parts.Add($"{p.Note} {Iso(p.Date)} passed over (the URL is written at first publication, a declared date can be a republication)");
+        if (modified is { } m && m.Date != chosen.Date && !chosen.Note.StartsWith(m.Note, StringComparison.Ordinal))
+            parts.Add($"{m.Note} {Iso(m.Date)} passed over (an update, not the first publication)");
+        if (meta.TryGetValue("copyrightyear", out var year) && year.Trim() != chosen.Date.Year.ToString(CultureInfo.InvariantCulture))
+            parts.Add($"copyright year {year.Trim()} passed over (a year, not a publication day)");
+        if (chosen.Note.Contains("printed", StringComparison.Ordinal) && !chosen.Note.Contains("byline", StringComparison.Ordinal))
+            parts.Add("dates in comments, related articles and the footer not read");
+        return parts.Count == 0 ? "" : "; " + string.Join("; ", parts);
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A &lt;time&gt; that says it is the last update ("updated", "modified" in its class, itemprop or its parent's class).</summary>
     private static bool IsUpdateStamp(IElement time)
@@ -110,7 +327,23 @@ internal static partial class PublishedDateFinder
         return Says(time.GetAttribute("class")) || Says(time.GetAttribute("itemprop")) || Says(time.ParentElement?.GetAttribute("class"));
     }
 
-    /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru).</summary>
-    [GeneratedRegex(@"\b(published|posted|veröffentlicht|publiziert|erstellt|publié le|publicado|pubblicato|опубликовано|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Class and id words of containers whose dates belong to other texts than the article.</summary>
+    [GeneratedRegex(@"comment|kommentar|related|recommend|sidebar|widget|footer|most-?(read|popular)|trending|more-?stories|teaser|archive|(^|[\s_-])nav([\s_-]|$)|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherTextHint();
+
+    /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru; German "Datum:"/"Stand:" as htmldate reads them).</summary>
+    [GeneratedRegex(@"\b(published|posted|veröffentlicht|publiziert|erstellt|publié le|publicado|pubblicato|опубликовано|date|datum)\b|\bStand:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedCue();
+
+    /// <summary>The time of day of an ISO stamp in UTC: "T03:22:07Z", "T03:22:07.074+00:00", "03:22 GMT".</summary>
+    [GeneratedRegex(@"\d[T ](?<h>[0-2]\d):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*(Z|[+-]00:?00|\s*(GMT|UTC))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UtcTime();
+
+    /// <summary>"datePublished": "2023-05-12…" in a script's text, parsed or not.</summary>
+    [GeneratedRegex(@"""datePublished""\s*:\s*""(?<d>\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptPublished();
+
+    /// <summary>A full timestamp (date and time of day to the second) anywhere in the source, as CMSs write them into attributes and scripts.</summary>
+    [GeneratedRegex(@"(?<d>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})[T ]\d{2}:\d{2}:\d{2}")]
+    private static partial Regex Timestamp();
 }
