@@ -48,9 +48,15 @@ internal static class BlockDump
                     int total = s.Values.Sum(), hit = s.Sum(kv => Math.Min(kv.Value, goldShingles.GetValueOrDefault(kv.Key)));
                     output.WriteLine(JsonSerializer.Serialize(new
                     {
-                        page = id, split, order = b.Order, tag = b.Tag, text = b.Text, links = b.LinkDensity,
+                        page = id,
+                        split,
+                        order = b.Order,
+                        tag = b.Tag,
+                        text = b.Text,
+                        links = b.LinkDensity,
                         path = string.Join(">", b.Containers.Select(c => c.LocalName + (string.IsNullOrEmpty(c.ClassName) ? "" : "." + c.ClassName.Replace(' ', '.')) + (string.IsNullOrEmpty(c.Id) ? "" : "#" + c.Id))),
-                        kept = kept.Contains(b.Order), gold = total == 0 ? 0 : (double)hit / total,
+                        kept = kept.Contains(b.Order),
+                        gold = total == 0 ? 0 : (double)hit / total,
                     }));
                 }
                 var d = extractor.Extract(DatasetFiles.Source(gold.Url ?? path, html));
