@@ -11,6 +11,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
     Console.WriteLine("       Storyline.Train score --file CONLL [--model A.bin,B.bin]");
+    Console.WriteLine("       Storyline.Train blocks --data NAEB_DIR --splits train,dev --out FILE");
+    Console.WriteLine("       Storyline.Train blocks-train --data NAEB_DIR --out models/blocks.bin [--epochs 8] [--seed 1] [--bits 15]");
     return args.Length == 0 ? 2 : 0;
 }
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,6 +39,10 @@ switch (args[0])
         return PolnearDump.Run(options);
     case "score":
         return Score.Run(options);
+    case "blocks":
+        return BlockDump.Run(options);
+    case "blocks-train":
+        return BlockTrainer.Run(options);
     default:
         Console.Error.WriteLine($"unknown model \"{args[0]}\" (known: ner, roles)");
         return 2;

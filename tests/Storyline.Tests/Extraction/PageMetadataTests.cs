@@ -41,6 +41,26 @@ public class PageMetadataTests
         Assert.Equal("What the bridge will cost us", d.Metadata.Title);
     }
 
+    [Fact]
+    public void A_bracketed_media_label_after_the_printed_headline_is_not_part_of_it()
+    {
+        var html = "<html><head><meta property=\"og:title\" content=\"WATCH: 'Bridge' singers bring the house down\"></head><body><main><article>"
+            + "<h1>‘Bridge’ singers bring the house down [Watch]</h1>" + Paragraph + Paragraph + "</article></main></body></html>";
+
+        var d = new ArticleExtractor().Extract(new SourceDocument("https://example.org/a", html, ContentKind.Html));
+
+        Assert.Equal("‘Bridge’ singers bring the house down", d.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("The bridge (Video)", "The bridge")]
+    [InlineData("[Photos]", "[Photos]")]
+    [InlineData("The bridge [in three parts]", "The bridge [in three parts]")]
+    public void Only_a_media_label_at_the_end_is_dropped(string title, string expected)
+    {
+        Assert.Equal(expected, Storyline.Extraction.Html.PageMetadata.StripMediaLabel(title));
+    }
+
     [Theory]
     [InlineData("Example News - Example News’s bridge of the year: the vote", "Example News’s bridge of the year: the vote")]
     [InlineData("Council approves bridge | Example News", "Council approves bridge")]

@@ -23,7 +23,15 @@ internal static class ContentFinder
     /// <summary>What a class/id hint adds to (or takes from) an element's score.</summary>
     private const double HintWeight = 25;
 
+    /// <summary>The article's blocks: the heuristics' choice, then the block classifier's verdict on every block when a model ships.</summary>
     public static List<TextBlock> Find(BlockReader page, PhraseLexicon lexicon)
+    {
+        var heuristic = FindByHeuristics(page, lexicon);
+        return BlockClassifier.Default is { } classifier ? classifier.Select(page.Blocks, heuristic) : heuristic;
+    }
+
+    /// <summary>The heuristics alone: the best-scoring container, widened and with its siblings, minus furniture lines.</summary>
+    public static List<TextBlock> FindByHeuristics(BlockReader page, PhraseLexicon lexicon)
     {
         var blocks = page.Blocks;
         var scores = new Dictionary<IElement, double>();

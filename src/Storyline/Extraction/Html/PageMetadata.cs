@@ -80,10 +80,10 @@ internal sealed partial class PageMetadata
     private static string? FindTitle(PageIndex index, Dictionary<string, string> meta, List<JsonElement> articles, string? outlet)
     {
         var printed = index.Matching(index.Headlines, HeadlineSelector).FirstOrDefault() ?? index.Headlines.FirstOrDefault(e => e.LocalName == "h1");
-        var h1 = Clean(printed is null ? null : InlineTextOf(printed));
-        var og = Clean(meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title"));
-        var headline = Clean(articles.Select(a => JsonLd.String(a, "headline")).FirstOrDefault(h => h is not null));
-        var title = Clean(index.TitleElement?.TextContent);
+        var h1 = StripMediaLabel(Clean(printed is null ? null : InlineTextOf(printed)));
+        var og = StripMediaLabel(Clean(meta.GetValueOrDefault("og:title") ?? meta.GetValueOrDefault("twitter:title")));
+        var headline = StripMediaLabel(Clean(articles.Select(a => JsonLd.String(a, "headline")).FirstOrDefault(h => h is not null)));
+        var title = StripMediaLabel(Clean(index.TitleElement?.TextContent));
         var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
         // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
         if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
@@ -121,6 +121,18 @@ internal sealed partial class PageMetadata
     /// capital: "Opinion: the roadster is slow" reads as one sentence and keeps its label.</summary>
     [GeneratedRegex(@"^(?<label>opinion|analysis|watch|video|exclusive|breaking|live|editorial|commentary|perspective|podcast|photos?|explainer|listen|meinung|kommentar|analyse|opinión|opinião|tribune|мнение|думка)\s*[|:–—]\s+(?=[\p{Lu}\p{N}'""‘“«])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Kicker();
+
+    /// <summary>"Dan + Shay bring the house down [Watch]" → "Dan + Shay bring the house down": a bracketed label at the
+    /// end says what the page embeds (a video, a gallery), not what the story says.</summary>
+    internal static string? StripMediaLabel(string? title)
+    {
+        if (title is null || MediaLabel().Match(title) is not { Success: true } m || m.Index == 0)
+            return title;
+        return title[..m.Index];
+    }
+
+    [GeneratedRegex(@"\s*[\[(](watch|video|videos|photos?|pictures|pics|gallery|listen|audio|podcast|updated?)[\])]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MediaLabel();
 
     /// <summary>Letters and digits only, lower-cased: metadata often straightens the quotes the printed headline curls.</summary>
     private static string Fold(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
