@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Numerics;
 using System.Text;
 
 namespace Storyline.Language;
@@ -121,8 +120,7 @@ internal static class NerDecoder
                 int token = first + i;
                 var staticRows = document.StaticIds(token);
                 staticScores.Clear();
-                foreach (int id in staticRows)
-                    Add(staticScores, weights, id);
+                HashedWeights.AddRows(staticScores, weights, staticRows);
                 // The history is the same for every label sequence of this sentence, so its rows are found once.
                 int historyCount = Resolve(table, features[..document.HistoryFeatures(token, history, features)], historyRows);
                 bool last = i == count - 1;
@@ -143,8 +141,7 @@ internal static class NerDecoder
                     historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
                     nd += historyCount;
                     staticScores.CopyTo(scores);
-                    foreach (int id in dynamicRows[..nd])
-                        Add(scores, weights, id);
+                    HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
                     byte previous = i == 0 ? NerLabels.Outside : y1;
                     // Scores of a locally trained model are only comparable within one step, so each step's are
                     // turned into log-probabilities (a softmax at the temperature tuned on dev) before summing.
@@ -266,15 +263,5 @@ internal static class NerDecoder
         parents[at] = parent;
         labels[at] = label;
         return Math.Min(kept + 1, scores.Length);
-    }
-
-    private static void Add(Span<float> scores, float[] weights, int row)
-    {
-        var w = weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
-        int l = 0;
-        for (; l <= NerLabels.Count - Vector<float>.Count; l += Vector<float>.Count)
-            (new Vector<float>(scores[l..]) + new Vector<float>(w[l..])).CopyTo(scores[l..]);
-        for (; l < NerLabels.Count; l++)
-            scores[l] += w[l];
     }
 }

@@ -24,6 +24,7 @@ internal sealed class StaticRows
         int used = 0;
         _offsets = new int[count + 1];
         Span<ulong> features = stackalloc ulong[maxPerToken];
+        Span<int> found = stackalloc int[maxPerToken];
         for (int i = 0; i < count; i++)
         {
             _offsets[i] = used;
@@ -35,9 +36,9 @@ internal sealed class StaticRows
                 ArrayPool<int>.Shared.Return(ids);
                 ids = larger;
             }
-            for (int f = 0; f < n; f++)
+            table.Lookup(features[..n], found[..n]);
+            foreach (int id in found[..n])
             {
-                int id = table[features[f]];
                 if (id >= 0)
                     ids[used++] = id;
             }
