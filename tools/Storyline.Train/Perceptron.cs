@@ -1,11 +1,13 @@
 using Storyline.Language;
+using Storyline.Statements;
 
 namespace Storyline.Train;
 
 /// <summary>
-/// An averaged perceptron over rows of per-label weights (one row per hashed feature), as both taggers train.
+/// An averaged perceptron over rows of per-label weights (one row per hashed feature), as both taggers train
+/// (the recogniser token by token, the attribution tagger by whole label sequences).
 /// </summary>
-internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
+internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate, IRoleUpdate
 {
     private readonly double[] _totals = new double[rows * labels];
     private long _clock = 1;
@@ -21,6 +23,16 @@ internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
             _totals[g] += _clock;
             Weights[p] -= 1;
             _totals[p] -= _clock;
+        }
+    }
+
+    public void Add(ReadOnlySpan<int> rows, byte label, float delta)
+    {
+        foreach (int row in rows)
+        {
+            int at = row * labels + label;
+            Weights[at] += delta;
+            _totals[at] += _clock * (double)delta;
         }
     }
 

@@ -149,6 +149,7 @@ public sealed class StatementStage(AttributionModelUse modelUse = AttributionMod
         {
             AttributionModelUse.Confident => [.. rules, .. model.Where(m => m.Speaker is not null && m.Confidence >= MinAddedConfidence && !Overlaps(m, rules))],
             AttributionModelUse.Lead => Lead(rules, model),
+            AttributionModelUse.Union => [.. rules, .. model.Where(m => !Overlaps(m, rules))],
             AttributionModelUse.Model => model,
             _ => rules,
         };
@@ -289,4 +290,10 @@ public enum AttributionModelUse
 
     /// <summary>The model's statements alone.</summary>
     Model,
+
+    /// <summary>
+    /// The rules' statements, and the model's wherever the rules found none that overlaps: the rules delimit contents
+    /// more exactly where they fire, the model finds the attributions they do not know (beliefs, stances).
+    /// </summary>
+    Union,
 }
