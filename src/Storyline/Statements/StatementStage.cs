@@ -279,7 +279,7 @@ public sealed class StatementStage(AttributionModelUse modelUse = AttributionMod
 /// <summary>How the statement stage uses the learned attribution tagger (models/attribution.bin) beside its rules.</summary>
 public enum AttributionModelUse
 {
-    /// <summary>Rules only: the product default (the tagger costs five times the rules for a point of PolNeAR F1).</summary>
+    /// <summary>Rules only: the product default (the tagger costs several times the rules, and adds statements the product does not count: beliefs, stances).</summary>
     Rules,
 
     /// <summary>Rules, plus the model's statements they miss where the model is confident and the speaker can be named.</summary>
