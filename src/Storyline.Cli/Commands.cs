@@ -37,7 +37,7 @@ public static class Commands
     public static Option<Statements.AttributionModelUse> AttributionsOption() => new("--attributions")
     {
         Description = "Statements from the rules alone (Rules, the default and the fastest), plus the tagger's confident finds (Confident), " +
-                      "the tagger first (Lead) or the tagger alone (Model)",
+                      "the tagger first (Lead), the tagger alone (Model) or the rules with the tagger's finds where they have none (Union)",
         DefaultValueFactory = _ => Statements.AttributionModelUse.Rules,
     };
 

@@ -1,11 +1,13 @@
 using Storyline.Language;
+using Storyline.Statements;
 
 namespace Storyline.Train;
 
 /// <summary>
-/// An averaged perceptron over rows of per-label weights (one row per hashed feature), as both taggers train.
+/// An averaged perceptron over rows of per-label weights (one row per hashed feature), as both taggers train
+/// (the recogniser token by token, the attribution tagger by whole label sequences).
 /// </summary>
-internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
+internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate, IRoleUpdate
 {
     private readonly double[] _totals = new double[rows * labels];
     private long _clock = 1;
@@ -25,13 +27,13 @@ internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate
     }
 
     /// <summary>Adds <paramref name="delta"/> to one label's weight on each row (a structured update moves the gold and the predicted sequence's rows apart, which differ where their labels do).</summary>
-    public void Add(ReadOnlySpan<int> rows, byte label, int delta)
+    public void Add(ReadOnlySpan<int> rows, byte label, float delta)
     {
         foreach (int row in rows)
         {
-            int i = row * labels + label;
-            Weights[i] += delta;
-            _totals[i] += (double)delta * _clock;
+            int at = row * labels + label;
+            Weights[at] += delta;
+            _totals[at] += _clock * (double)delta;
         }
     }
 

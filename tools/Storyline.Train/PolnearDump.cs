@@ -5,7 +5,7 @@ using Storyline.Ingest;
 namespace Storyline.Train;
 
 /// <summary>
-/// <c>polnear-dump --split DIR --out FILE</c>: the statements the pipeline finds in each article of a PolNeAR split,
+/// <c>polnear-dump --split DIR --out FILE [--attributions SETTING]</c>: the statements the pipeline finds in each article of a PolNeAR split,
 /// one JSON line per article (content, cue and source spans as character offsets), for error analysis on train/dev.
 /// </summary>
 internal static class PolnearDump
@@ -14,10 +14,11 @@ internal static class PolnearDump
     {
         if (!options.TryGetValue("split", out var split) || !options.TryGetValue("out", out var output))
         {
-            Console.Error.WriteLine("usage: Storyline.Train polnear-dump --split DIR --out FILE");
+            Console.Error.WriteLine("usage: Storyline.Train polnear-dump --split DIR --out FILE [--attributions Rules|Confident|Lead|Model]");
             return 2;
         }
-        var pipeline = Pipeline.CreateDefault();
+        var use = Enum.Parse<Statements.AttributionModelUse>(options.GetValueOrDefault("attributions") ?? "Rules", ignoreCase: true);
+        var pipeline = Pipeline.CreateDefault(use);
         using var writer = new StreamWriter(output);
         foreach (var (textPath, _) in PolnearEvaluator.Pairs(split))
         {

@@ -6,10 +6,10 @@ using Storyline.Train;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Storyline.Train ner --data DIR --out FILE [--embeddings FILE] [--epochs N] [--seed N] [--lists none] [--min-population N] [--train-beam N] [--with-dev yes]");
-    Console.WriteLine("       Storyline.Train roles --data POLNEAR_ROOT --out models/attribution.bin [--epochs N] [--seed N] [--min-count N]");
+    Console.WriteLine("       Storyline.Train roles --data POLNEAR_ROOT --out models/attribution.bin [--epochs N] [--seed N] [--min-count N] [--beam N]");
     Console.WriteLine("       Storyline.Train inspect --file CONLL [--model FILE] [--documents N]");
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
-    Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE");
+    Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE [--attributions Rules|Confident|Lead|Model|Union]");
     Console.WriteLine("       Storyline.Train score --file CONLL [--model A.bin,B.bin]");
     Console.WriteLine("       Storyline.Train blocks --data NAEB_DIR --splits train,dev --out FILE");
     Console.WriteLine("       Storyline.Train blocks-train --data NAEB_DIR --out models/blocks.bin [--epochs 8] [--seed 1] [--bits 15]");

@@ -10,8 +10,8 @@ namespace Storyline.Train;
 
 /// <summary>
 /// Trains the attribution tagger (<c>roles</c>): an averaged perceptron labelling each prose paragraph's tokens as
-/// PolNeAR source, cue or content (BIO), over the features of <see cref="RoleSequence"/>, decoded greedily as at
-/// inference. Trained on PolNeAR train with one annotation file per article (the lexicographically first, as its
+/// PolNeAR source, cue or content (BIO), over the features of <see cref="RoleSequence"/>: a structured perceptron,
+/// decoded by the same beam search as at inference and updated where the gold sequence trails the beam most. Trained on PolNeAR train with one annotation file per article (the lexicographically first, as its
 /// SOURCE.md says); the epoch and the confidence temperature are chosen on dev; test is never read here. The rules'
 /// reading of each paragraph is a feature, so the documents are run through the pipeline with the model off.
 /// </summary>
@@ -26,6 +26,7 @@ internal static class RoleTrainer
         int seed = int.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture);
         int minCount = int.Parse(options.GetValueOrDefault("min-count") ?? "2", CultureInfo.InvariantCulture);
         int limit = int.Parse(options.GetValueOrDefault("limit") ?? "100000", CultureInfo.InvariantCulture);
+        int beam = int.Parse(options.GetValueOrDefault("beam") ?? "8", CultureInfo.InvariantCulture);
 
         var stages = Pipeline.DefaultStages().TakeWhile(s => s is not StatementStage).Append(new StatementStage(AttributionModelUse.Rules)).ToList();
         var pipeline = new Pipeline(new Extraction.ArticleExtractor(), stages);
@@ -54,23 +55,25 @@ internal static class RoleTrainer
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
+            int updates = 0;
             foreach (int i in order)
             {
                 var (sequence, gold) = trainSequences[i];
-                RoleDecoder.Decode(sequence, perceptron.Weights, table, new byte[sequence.Count], default, gold, perceptron);
+                if (RoleDecoder.Train(sequence, perceptron.Weights, table, beam, gold, perceptron))
+                    updates++;
             }
             var averaged = perceptron.Averaged();
-            var report = Score(dev, averaged, table, 1);
+            var report = Score(dev, averaged, table, beam, 1);
             double score = Objective(report);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch,2}: dev content F1 {report.Scores["statements.f1"] * 100:0.0} exact {report.Scores["statements.exact.f1"] * 100:0.0} source {report.Scores["statements.speaker.overlap.f1"] * 100:0.0} cue {report.Scores["statements.cue.f1"] * 100:0.0} ({clock.Elapsed.TotalSeconds:0}s)"));
+                $"epoch {epoch,2}: {updates} updates; dev content F1 {report.Scores["statements.f1"] * 100:0.0} exact {report.Scores["statements.exact.f1"] * 100:0.0} source {report.Scores["statements.speaker.overlap.f1"] * 100:0.0} cue {report.Scores["statements.cue.f1"] * 100:0.0} ({clock.Elapsed.TotalSeconds:0}s)"));
             if (score > best.Score)
                 best = (averaged, epoch, score);
         }
-        float temperature = Temperature(dev, best.Weights, table);
+        float temperature = Temperature(dev, best.Weights, table, beam);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {best.Epoch}; temperature {temperature}"));
 
-        var model = new RoleModel(rows, best.Weights, temperature);
+        var model = new RoleModel(rows, best.Weights, temperature, beam);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
             model.Save(file);
@@ -82,7 +85,7 @@ internal static class RoleTrainer
                 foreach (var sequence in article.Sequences)
                     sequence.Resolve(reloaded.Table);
             }
-            var report = Score(dev, reloaded.Weights, reloaded.Table, reloaded.Temperature);
+            var report = Score(dev, reloaded.Weights, reloaded.Table, reloaded.Beam, reloaded.Temperature);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev (model only) content F1 {report.Scores["statements.f1"] * 100:0.0} exact {report.Scores["statements.exact.f1"] * 100:0.0} source {report.Scores["statements.speaker.overlap.f1"] * 100:0.0} ({clock.Elapsed.TotalSeconds:0}s)"));
         }
@@ -193,7 +196,7 @@ internal static class RoleTrainer
     }
 
     /// <summary>The evaluator's scores of the model's attributions alone on already resolved articles.</summary>
-    private static EvalReport Score(List<Article> articles, float[] weights, FeatureTable table, float temperature)
+    private static EvalReport Score(List<Article> articles, float[] weights, FeatureTable table, int beam, float temperature)
     {
         var scorer = new AttributionScorer();
         foreach (var article in articles)
@@ -204,7 +207,7 @@ internal static class RoleTrainer
                 var sequence = article.Sequences[i];
                 var labels = new byte[sequence.Count];
                 var probabilities = new float[sequence.Count];
-                RoleDecoder.Decode(sequence, weights, table, labels, probabilities, default, null, temperature);
+                RoleDecoder.Decode(sequence, weights, table, beam, labels, probabilities, temperature);
                 foreach (var a in AttributionTagger.Group(sequence.Paragraph, i, labels, probabilities))
                     statements.Add(new Statement(a.Content, StatementKind.Indirect, null, a.Source, a.Cue, Confidence: a.Confidence));
             }
@@ -218,7 +221,7 @@ internal static class RoleTrainer
     }
 
     /// <summary>The softmax temperature under which the gold labels of dev are likeliest (so confidences read as probabilities).</summary>
-    private static float Temperature(List<Article> dev, float[] weights, FeatureTable table)
+    private static float Temperature(List<Article> dev, float[] weights, FeatureTable table, int beam)
     {
         float best = 1;
         double bestLoss = double.MaxValue;
@@ -233,7 +236,7 @@ internal static class RoleTrainer
                     var sequence = article.Sequences[i];
                     var labels = new byte[sequence.Count];
                     var probabilities = new float[sequence.Count];
-                    RoleDecoder.Decode(sequence, weights, table, labels, probabilities, default, null, t);
+                    RoleDecoder.Decode(sequence, weights, table, beam, labels, probabilities, t);
                     for (int k = 0; k < labels.Length; k++)
                     {
                         // The chosen label's probability where it is right, its complement where it is wrong.

@@ -19,9 +19,9 @@ public sealed class PolnearEvaluator : IDatasetEvaluator
     /// How the scored statements combine rules and tagger. PolNeAR annotates beliefs, stances and evaluations as
     /// attributions, which the product's default (the rules alone) leaves out by design.
     /// </summary>
-    public const AttributionModelUse Use = AttributionModelUse.Model;
+    public const AttributionModelUse Use = AttributionModelUse.Union;
 
-    private static readonly AttributionModelUse[] Compared = [AttributionModelUse.Rules, AttributionModelUse.Confident, AttributionModelUse.Lead];
+    private static readonly AttributionModelUse[] Compared = [AttributionModelUse.Rules, AttributionModelUse.Confident, AttributionModelUse.Lead, AttributionModelUse.Model];
 
     public bool CanEvaluate(string directory) => SplitFolder(directory) is not null;
 
@@ -81,7 +81,7 @@ public sealed class PolnearEvaluator : IDatasetEvaluator
             .. others.Select(p => p.Value.Summary(p.Key.ToString())),
             scorer.Summary(Use + " (scored above)"),
         ]));
-        report.Notes.Add($"Statements scored with the stage's model setting '{Use}' (the tagger's attributions alone: best on dev of the settings compared); 'Rules' is the product's default (`--attributions` chooses).");
+        report.Notes.Add($"Statements scored with the stage's model setting '{Use}' (the rules' statements and the tagger's where the rules have none: best on dev of the settings compared); 'Rules' is the product's default (`--attributions` chooses).");
         report.Notes.Add("PolNeAR: first .ann per article; statements mapped to PolNeAR's convention (content without the subject; a continuing quote joined to the quote it continues); content 'exact' ignores surrounding quote marks, punctuation and a leading 'that'; " +
                          "overlap = at least half of the longer span (as in our gold scorer). Published figures (CofeNet) use a sentence-level token tagging and are indicative only.");
         return report;

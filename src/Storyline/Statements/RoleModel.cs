@@ -6,13 +6,14 @@ namespace Storyline.Statements;
 
 /// <summary>
 /// A trained attribution tagger: a linear model over hashed features (an averaged perceptron's weights, one row of
-/// <see cref="RoleLabels.Count"/> scores per feature), decoded greedily left to right over well-formed BIO sequences.
-/// Its word clusters are the recogniser's (models/ner.bin), so they ship once. Immutable; one instance serves every thread.
+/// <see cref="RoleLabels.Count"/> scores per feature), decoded by a beam search over well-formed BIO sequences
+/// (<see cref="RoleDecoder"/>; a beam of one is greedy). Its word clusters are the recogniser's (models/ner.bin), so
+/// they ship once. Immutable; one instance serves every thread.
 /// </summary>
-internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, float temperature)
+internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, float temperature, int beam = 1)
 {
     private const string Magic = "StorylineRoles";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Softmax temperature that turns a step's scores into the probabilities confidences are made of (fitted on dev).</summary>
     public float Temperature { get; } = temperature;
@@ -20,6 +21,9 @@ internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, fl
     public Dictionary<ulong, int> Rows { get; } = rows;
 
     public float[] Weights { get; } = weights;
+
+    /// <summary>Label sequences the decoder keeps per token: the width the model was trained with (1 = greedy).</summary>
+    public int Beam { get; } = beam;
 
     public FeatureTable Table { get; } = new(rows);
 
@@ -29,7 +33,7 @@ internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, fl
         sequence.Resolve(Table);
         var labels = new byte[sequence.Count];
         var probabilities = new float[sequence.Count];
-        RoleDecoder.Decode(sequence, Weights, Table, labels, probabilities, default, null, Temperature);
+        RoleDecoder.Decode(sequence, Weights, Table, Beam, labels, probabilities, Temperature);
         sequence.Release();
         return (labels, probabilities);
     }
@@ -42,6 +46,7 @@ internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, fl
         w.Write(Version);
         w.Write(RoleLabels.Count);
         w.Write(Temperature);
+        w.Write(Beam);
         HashedWeights.Write(w, Rows, Weights, RoleLabels.Count);
     }
 
@@ -52,79 +57,243 @@ internal sealed class RoleModel(Dictionary<ulong, int> rows, float[] weights, fl
         if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadInt32() != RoleLabels.Count)
             throw new InvalidDataException("Not a Storyline attribution model of this version.");
         float temperature = r.ReadSingle();
+        int beam = r.ReadInt32();
+        if (beam is < 1 or > RoleDecoder.MaxBeam)
+            throw new InvalidDataException($"Attribution model with a beam of {beam} (1 to {RoleDecoder.MaxBeam} expected).");
         var (rows, weights) = HashedWeights.Read(r, RoleLabels.Count);
-        return new RoleModel(rows, weights, temperature);
+        return new RoleModel(rows, weights, temperature, beam);
     }
 }
 
+/// <summary>A perceptron the structured trainer updates: weights of some rows moved for one label.</summary>
+internal interface IRoleUpdate
+{
+    /// <summary>Adds <paramref name="delta"/> to the weight of <paramref name="label"/> in each of <paramref name="rows"/>.</summary>
+    void Add(ReadOnlySpan<int> rows, byte label, float delta);
+
+    /// <summary>Called once per token decoded: the clock of the averaged perceptron.</summary>
+    void Next();
+}
+
 /// <summary>
-/// Greedy BIO decoding, shared by inference and training so both see exactly the same features: each token's label
-/// is the best-scoring one allowed after the previous label; training corrects each wrong token as it goes.
+/// Beam-search BIO decoding, shared by inference and training so both see exactly the same features. The score of
+/// a label sequence is the sum of its tokens' scores (a structured perceptron's: Collins 2002), so the beam keeps
+/// the best few sequences of the paragraph, and a content need not be begun or ended on one token's evidence
+/// alone (greedy decoding, a beam of one, ran contents on into the next sentence or began them a word late).
+/// Training is LaSO's (Daumé &amp; Marcu 2005): where the gold prefix falls out of the beam, the features of the gold
+/// prefix are rewarded and those of the beam's best prefix penalised, and the search goes on from the gold prefix.
 /// </summary>
 internal static class RoleDecoder
 {
-    public static void Decode(RoleSequence sequence, float[] weights, FeatureTable table, Span<byte> labels, Span<float> probabilities,
-        ReadOnlySpan<byte> gold, IPerceptronUpdate? update, float temperature = 1)
+    public const int MaxBeam = 32;
+
+    /// <summary>The best labels for <paramref name="sequence"/> (resolved) and each label's local probability.</summary>
+    public static void Decode(RoleSequence sequence, float[] weights, FeatureTable table, int beam, Span<byte> labels, Span<float> probabilities, float temperature = 1) =>
+        new Search(sequence, weights, table, beam).Run(labels, probabilities, temperature, default, null);
+
+    /// <summary>Decodes against <paramref name="gold"/>, updating where it leaves the beam; returns whether it did.</summary>
+    public static bool Train(RoleSequence sequence, float[] weights, FeatureTable table, int beam, ReadOnlySpan<byte> gold, IRoleUpdate update) =>
+        new Search(sequence, weights, table, beam).Run(new byte[sequence.Count], default, 1, gold, update);
+
+    /// <summary>The beam over one paragraph: per token and slot the label, the slot it extends, its running score and sentence roles.</summary>
+    private sealed class Search(RoleSequence sequence, float[] weights, FeatureTable table, int beam)
     {
-        Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
-        Span<int> dynamicRows = stackalloc int[RoleSequence.MaxDynamic];
-        Span<float> scores = stackalloc float[RoleLabels.Count];
-        int[] rowsBuffer = update is null ? [] : new int[RoleSequence.MaxStatic + RoleSequence.MaxDynamic];
-        int seen = 0;
-        for (int i = 0; i < sequence.Count; i++)
+        private readonly int _beam = Math.Clamp(beam, 1, MaxBeam);
+        private readonly int[] _count = new int[sequence.Count];
+        private readonly byte[] _label = new byte[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+        private readonly int[] _parent = new int[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+        private readonly double[] _score = new double[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+        private readonly int[] _seen = new int[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+        private readonly float[] _probability = new float[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+
+        public bool Run(Span<byte> labels, Span<float> probabilities, float temperature, ReadOnlySpan<byte> gold, IRoleUpdate? update)
         {
-            if (sequence.StartsSentence(i))
-                seen = 0;
-            byte y1 = i > 0 ? labels[i - 1] : RoleSequence.NoLabel;
-            byte y2 = i > 1 ? labels[i - 2] : RoleSequence.NoLabel;
-            scores.Clear();
-            var staticRows = sequence.StaticIds(i);
-            foreach (int row in staticRows)
-                Add(scores, weights, row);
-            int nd = 0;
+            int n = sequence.Count;
+            if (n == 0)
+                return false;
+            Span<float> staticScores = stackalloc float[RoleLabels.Count];
+            Span<float> scores = stackalloc float[RoleLabels.Count];
+            Span<int> dynamicRows = stackalloc int[RoleSequence.MaxDynamic];
+            Span<int> historyKeys = stackalloc int[_beam];
+            Span<float> historyScores = stackalloc float[_beam * RoleLabels.Count];
+            bool training = update is not null;
+            // The gold prefix: its score, whether it is still in the beam (and where), and the step it trails most.
+            double goldScore = 0;
+            int goldSlot = 0, goldSeen = 0;
+            bool updated = false;
+            for (int i = 0; i < n; i++)
+            {
+                bool starts = sequence.StartsSentence(i);
+                staticScores.Clear();
+                foreach (int row in sequence.StaticIds(i))
+                    Add(staticScores, weights, row);
+                int at = i * _beam, kept = 0, histories = 0;
+                int parents = i == 0 ? 1 : _count[i - 1];
+                for (int p = 0; p < parents; p++)
+                {
+                    int slot = (i - 1) * _beam + p;
+                    byte y1 = i > 0 ? _label[slot] : RoleSequence.NoLabel;
+                    byte y2 = i > 1 ? _label[(i - 2) * _beam + _parent[slot]] : RoleSequence.NoLabel;
+                    int seen = i == 0 || starts ? 0 : _seen[slot];
+                    double baseScore = i > 0 ? _score[slot] : 0;
+                    // Sequences that differ only further back share the label features: score those once.
+                    int history = y1 | y2 << 8 | seen << 16;
+                    int h = historyKeys[..histories].IndexOf(history);
+                    if (h < 0)
+                    {
+                        h = histories++;
+                        historyKeys[h] = history;
+                        var computed = historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count);
+                        staticScores.CopyTo(computed);
+                        foreach (int row in dynamicRows[..DynamicRows(i, y1, y2, seen, dynamicRows)])
+                            Add(computed, weights, row);
+                    }
+                    historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count).CopyTo(scores);
+                    byte previous = i > 0 ? y1 : RoleLabels.Outside;
+                    float max = float.NegativeInfinity;
+                    for (byte l = 0; l < RoleLabels.Count; l++)
+                    {
+                        if (!RoleLabels.Allowed(previous, l))
+                            scores[l] = float.NaN;
+                        else if (scores[l] > max)
+                            max = scores[l];
+                    }
+                    double z = 0;
+                    foreach (float x in scores)
+                    {
+                        if (!float.IsNaN(x))
+                            z += Math.Exp((x - max) / temperature);
+                    }
+                    for (byte l = 0; l < RoleLabels.Count; l++)
+                    {
+                        if (!float.IsNaN(scores[l]))
+                            kept = Keep(at, kept, baseScore + scores[l], p, l, seen | 1 << (int)RoleLabels.RoleOf(l), (float)(Math.Exp((scores[l] - max) / temperature) / z));
+                    }
+                }
+                _count[i] = kept;
+                if (!training)
+                    continue;
+                // The gold prefix's own score, with its own history; and whether the beam still holds it.
+                byte g = gold[i];
+                byte g1 = i > 0 ? gold[i - 1] : RoleSequence.NoLabel, g2 = i > 1 ? gold[i - 2] : RoleSequence.NoLabel;
+                if (starts)
+                    goldSeen = 0;
+                goldScore += ScoreOf(i, g, g1, g2, goldSeen, dynamicRows);
+                goldSeen |= 1 << (int)RoleLabels.RoleOf(g);
+                int found = -1;
+                if (goldSlot >= 0)
+                {
+                    for (int k = 0; k < kept; k++)
+                    {
+                        if (_label[at + k] == g && (i == 0 || _parent[at + k] == goldSlot))
+                        {
+                            found = k;
+                            break;
+                        }
+                    }
+                }
+                if (found < 0)
+                {
+                    // The gold prefix fell out of the beam: learn from it here and go on from the gold prefix
+                    // (LaSO, Daumé & Marcu 2005), so a long paragraph teaches at each of its mistakes, not once.
+                    Update(i, gold, update!, dynamicRows);
+                    updated = true;
+                    (_label[at], _parent[at], _score[at], _seen[at]) = (g, i > 0 ? goldSlot : 0, goldScore, goldSeen);
+                    _count[i] = 1;
+                    found = 0;
+                }
+                goldSlot = found;
+                update!.Next();
+            }
+            int last = n - 1;
+            for (int i = last, k = 0; i >= 0; k = _parent[i * _beam + k], i--)
+            {
+                labels[i] = _label[i * _beam + k];
+                if (!probabilities.IsEmpty)
+                    probabilities[i] = _probability[i * _beam + k];
+            }
+            if (!training)
+                return false;
+            if (goldSlot != 0)
+            {
+                Update(last, gold, update!, dynamicRows);
+                updated = true;
+            }
+            return updated;
+        }
+
+        /// <summary>Rewards the gold prefix up to <paramref name="step"/> and penalises the beam's best prefix there.</summary>
+        private void Update(int step, ReadOnlySpan<byte> gold, IRoleUpdate update, Span<int> rows)
+        {
+            var predicted = new byte[step + 1];
+            for (int i = step, k = 0; i >= 0; k = _parent[i * _beam + k], i--)
+                predicted[i] = _label[i * _beam + k];
+            int goldSeen = 0, predictedSeen = 0;
+            bool same = true;
+            for (int i = 0; i <= step; i++)
+            {
+                if (sequence.StartsSentence(i))
+                    goldSeen = predictedSeen = 0;
+                same &= predicted[i] == gold[i];
+                if (!same)
+                {
+                    var staticRows = sequence.StaticIds(i);
+                    if (predicted[i] != gold[i])
+                    {
+                        update.Add(staticRows, gold[i], 1);
+                        update.Add(staticRows, predicted[i], -1);
+                    }
+                    byte g1 = i > 0 ? gold[i - 1] : RoleSequence.NoLabel, g2 = i > 1 ? gold[i - 2] : RoleSequence.NoLabel;
+                    update.Add(rows[..DynamicRows(i, g1, g2, goldSeen, rows)], gold[i], 1);
+                    byte p1 = i > 0 ? predicted[i - 1] : RoleSequence.NoLabel, p2 = i > 1 ? predicted[i - 2] : RoleSequence.NoLabel;
+                    update.Add(rows[..DynamicRows(i, p1, p2, predictedSeen, rows)], predicted[i], -1);
+                }
+                goldSeen |= 1 << (int)RoleLabels.RoleOf(gold[i]);
+                predictedSeen |= 1 << (int)RoleLabels.RoleOf(predicted[i]);
+            }
+        }
+
+        private double ScoreOf(int i, byte label, byte y1, byte y2, int seen, Span<int> rows)
+        {
+            double score = 0;
+            foreach (int row in sequence.StaticIds(i))
+                score += weights[row * RoleLabels.Count + label];
+            foreach (int row in rows[..DynamicRows(i, y1, y2, seen, rows)])
+                score += weights[row * RoleLabels.Count + label];
+            return score;
+        }
+
+        private int DynamicRows(int i, byte y1, byte y2, int seen, Span<int> rows)
+        {
+            Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
+            int n = 0;
             foreach (ulong feature in features[..sequence.DynamicFeatures(i, y1, y2, seen, features)])
             {
                 int row = table[feature];
                 if (row >= 0)
-                    dynamicRows[nd++] = row;
+                    rows[n++] = row;
             }
-            foreach (int row in dynamicRows[..nd])
-                Add(scores, weights, row);
-            byte previous = i > 0 ? labels[i - 1] : RoleLabels.Outside;
-            float max = float.NegativeInfinity;
-            byte argmax = RoleLabels.Outside;
-            for (byte l = 0; l < RoleLabels.Count; l++)
+            return n;
+        }
+
+        /// <summary>Inserts a candidate into token <c>at</c>'s best-first slots if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
+        private int Keep(int at, int kept, double score, int parent, byte label, int seen, float probability)
+        {
+            int k = kept;
+            while (k > 0 && score > _score[at + k - 1])
+                k--;
+            if (k >= _beam)
+                return kept;
+            for (int m = Math.Min(kept, _beam - 1); m > k; m--)
             {
-                if (!RoleLabels.Allowed(previous, l))
-                    scores[l] = float.NaN;
-                else if (scores[l] > max)
-                    (max, argmax) = (scores[l], l);
+                _score[at + m] = _score[at + m - 1];
+                _parent[at + m] = _parent[at + m - 1];
+                _label[at + m] = _label[at + m - 1];
+                _seen[at + m] = _seen[at + m - 1];
+                _probability[at + m] = _probability[at + m - 1];
             }
-            if (update is not null)
-            {
-                // After a wrong label the gold one may be ill-formed (I-Content after O): the right choice from
-                // here is then to begin the gold role anew, and that is what the model is taught.
-                byte target = RoleLabels.Allowed(previous, gold[i]) ? gold[i] : RoleLabels.Begin(RoleLabels.RoleOf(gold[i]));
-                if (argmax != target)
-                {
-                    staticRows.CopyTo(rowsBuffer);
-                    dynamicRows[..nd].CopyTo(rowsBuffer.AsSpan(staticRows.Length));
-                    update.Update(rowsBuffer.AsSpan(0, staticRows.Length + nd), target, argmax);
-                }
-                update.Next();
-            }
-            labels[i] = argmax;
-            if (!probabilities.IsEmpty)
-            {
-                double z = 0;
-                foreach (float x in scores)
-                {
-                    if (!float.IsNaN(x))
-                        z += Math.Exp((x - max) / temperature);
-                }
-                probabilities[i] = (float)(1 / z);
-            }
-            seen |= 1 << (int)RoleLabels.RoleOf(argmax);
+            (_score[at + k], _parent[at + k], _label[at + k], _seen[at + k], _probability[at + k]) = (score, parent, label, seen, probability);
+            return Math.Min(kept + 1, _beam);
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class RoleSequence
     private readonly byte[] _cue, _entity, _rule, _quote;
     private readonly int[] _sentence, _sentenceStart, _sentenceEnd;
     private readonly int[] _cueLeft, _cueRight, _colonLeft, _colonRight, _markLeft, _markRight;
+    private readonly bool[] _sentenceHasCue;
     private readonly StaticRows _static = new();
 
     public RoleSequence(Paragraph paragraph, NerResources resources, StatementLexicon lexicon, IReadOnlyList<EntityMention> mentions, IReadOnlyList<Statement> rules)
@@ -37,14 +38,18 @@ internal sealed class RoleSequence
             _cue[i] = CueOf(lexicon, tokens[i]);
             _quote[i] = (byte)(paragraph.OpenedAt(i) is not null ? 2 : paragraph.ClosedAt(i) is not null ? 3 : paragraph.InQuote(i) ? 1 : 0);
         }
+        MarkEntities(tokens, mentions);
+        _rule = RuleRoles(tokens, rules);
+        _sentenceHasCue = new bool[paragraph.Sentences.Count];
         for (int s = 0; s < paragraph.Sentences.Count; s++)
         {
             var range = paragraph.Sentences[s];
             for (int i = range.First; i < range.End; i++)
+            {
                 (_sentence[i], _sentenceStart[i], _sentenceEnd[i]) = (s, range.First, range.End);
+                _sentenceHasCue[s] |= _cue[i] != 0 || _rule[i] == (byte)Role.Cue;
+            }
         }
-        MarkEntities(tokens, mentions);
-        _rule = RuleRoles(tokens, rules);
         _cueLeft = Nearest(n, i => _cue[i] != 0, left: true);
         _cueRight = Nearest(n, i => _cue[i] != 0, left: false);
         _colonLeft = Nearest(n, i => tokens[i].Is(':'), left: true);
@@ -152,7 +157,7 @@ internal sealed class RoleSequence
 
     private const int ExpectedStatic = 56;
     public const int MaxStatic = 96;
-    public const int MaxDynamic = 8;
+    public const int MaxDynamic = 9;
 
     public ReadOnlySpan<int> StaticIds(int token) => _static.Of(token);
 
@@ -224,7 +229,15 @@ internal sealed class RoleSequence
         f[n++] = FeatureHash.Of((int)Template.Position, Distance(i, first), Distance(i, end - 1));
         f[n++] = FeatureHash.Of((int)Template.SentenceIndex, (ulong)Math.Min(_sentence[i], 3), _sentence[i] == _sentence[count - 1] ? 1UL : 0UL);
         if (i == first)
+        {
             f[n++] = FeatureHash.Of((int)Template.Initial, t.Lower);
+            // Whether a content runs on into this sentence: the sentence before had a cue, this one has none.
+            int s = _sentence[i];
+            f[n++] = FeatureHash.Of((int)Template.SentenceJoin, s > 0 && _sentenceHasCue[s - 1] ? 1UL : 0UL, _sentenceHasCue[s] ? 1UL : 0UL, quote);
+        }
+        // A complementiser or a colon right after a reporting verb opens its content ("said that", "warned:").
+        if (i > 0 && (_cue[i - 1] != 0 || (i > 1 && _cue[i - 2] != 0)))
+            f[n++] = FeatureHash.Of((int)Template.AfterCue, _cue[i - 1], i > 1 ? _cue[i - 2] : 9UL, t.Lower);
 
         // Names, and the rules' reading of the sentence.
         f[n++] = FeatureHash.Of((int)Template.Entity, _entity[i]);
@@ -256,7 +269,11 @@ internal sealed class RoleSequence
         f[4] = FeatureHash.Of((int)Template.Label1Cue, y1, _cue[i]);
         f[5] = FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
         f[6] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
-        return 7;
+        // Where contents end: at a sentence start (with or without a cue of its own) or after a punctuation mark.
+        int sentence = _sentence[i];
+        f[7] = FeatureHash.Of((int)Template.Label1Boundary, y1, (StartsSentence(i) ? 1UL : 0UL) | (_sentenceHasCue[sentence] ? 2UL : 0UL), _quote[i]);
+        f[8] = FeatureHash.Of((int)Template.Label1After, y1, i > 0 && !Paragraph.Tokens[i - 1].IsWord ? _info[i - 1].Lower : FeatureHash.Missing, _cue[i]);
+        return 9;
     }
 
     /// <summary>Whether token <paramref name="i"/> starts a sentence (the decoder's <c>seen</c> bits are cleared there).</summary>
@@ -270,7 +287,7 @@ internal sealed class RoleSequence
         Cluster = 40, ClusterPrev = 44, ClusterNext = 48, Path = 52,
         Quote = 60, QuoteContext, QuoteShape, MarkLeft, MarkRight,
         CueClass = 70, CueClassContext, CueLeft, CueRight, CueLeftWord, CueRightWord, CueSides, ColonLeft, ColonRight,
-        Position = 80, SentenceIndex, Initial, Entity, EntityContext, Rule, RuleContext, RuleWord,
-        Label1 = 90, Label2, Label1Word, Label1Quote, Label1Cue, Seen, Label1Cluster,
+        Position = 80, SentenceIndex, Initial, Entity, EntityContext, Rule, RuleContext, RuleWord, SentenceJoin, AfterCue,
+        Label1 = 90, Label2, Label1Word, Label1Quote, Label1Cue, Seen, Label1Cluster, Label1Boundary, Label1After,
     }
 }

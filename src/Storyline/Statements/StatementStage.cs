@@ -149,6 +149,7 @@ public sealed class StatementStage(AttributionModelUse modelUse = AttributionMod
         {
             AttributionModelUse.Confident => [.. rules, .. model.Where(m => m.Speaker is not null && m.Confidence >= MinAddedConfidence && !Overlaps(m, rules))],
             AttributionModelUse.Lead => Lead(rules, model),
+            AttributionModelUse.Union => [.. rules, .. model.Where(m => !Overlaps(m, rules))],
             AttributionModelUse.Model => model,
             _ => rules,
         };
@@ -278,7 +279,7 @@ public sealed class StatementStage(AttributionModelUse modelUse = AttributionMod
 /// <summary>How the statement stage uses the learned attribution tagger (models/attribution.bin) beside its rules.</summary>
 public enum AttributionModelUse
 {
-    /// <summary>Rules only: the product default (the tagger costs five times the rules for a point of PolNeAR F1).</summary>
+    /// <summary>Rules only: the product default (the tagger costs several times the rules, and adds statements the product does not count: beliefs, stances).</summary>
     Rules,
 
     /// <summary>Rules, plus the model's statements they miss where the model is confident and the speaker can be named.</summary>
@@ -289,4 +290,10 @@ public enum AttributionModelUse
 
     /// <summary>The model's statements alone.</summary>
     Model,
+
+    /// <summary>
+    /// The rules' statements, and the model's wherever the rules found none that overlaps: the rules delimit contents
+    /// more exactly where they fire, the model finds the attributions they do not know (beliefs, stances).
+    /// </summary>
+    Union,
 }

@@ -93,7 +93,7 @@ public class AttributionTaggerTests
     {
         var rows = new Dictionary<ulong, int> { [42UL] = 0, [7UL] = 1 };
         float[] weights = [1, 0, -2, 0, 0, 0, 3, 0.5f, 0, 0, 0, 0, 0, -1];
-        var model = new RoleModel(rows, weights, 32);
+        var model = new RoleModel(rows, weights, 32, beam: 4);
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
@@ -101,6 +101,7 @@ public class AttributionTaggerTests
         var loaded = RoleModel.Load(stream);
 
         Assert.Equal(32, loaded.Temperature);
+        Assert.Equal(4, loaded.Beam);
         foreach (var (key, row) in rows)
         {
             var expected = weights.AsSpan(row * RoleLabels.Count, RoleLabels.Count).ToArray();
@@ -115,5 +116,78 @@ public class AttributionTaggerTests
         using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
 
         Assert.ThrowsAny<Exception>(() => RoleModel.Load(stream));
+    }
+
+    [Fact]
+    public void The_union_setting_keeps_the_rules_statements_and_adds_the_stances_they_miss()
+    {
+        const string text = "“We will rebuild the bridge by spring,” Mayor Anna Kowalski said on Monday. "
+                          + "Senator Maria Alvarez believes that the new tax will hurt families in rural towns.";
+
+        var rules = Annotate(text, AttributionModelUse.Rules);
+        var union = Annotate(text, AttributionModelUse.Union);
+
+        Assert.NotEmpty(rules.Statements);
+        Assert.All(rules.Statements, r => Assert.Contains(union.Statements, u => u.Content == r.Content && u.Speaker == r.Speaker));
+        Assert.Contains(union.Statements, s => union.Slice(s.Content).Contains("the new tax will hurt families", StringComparison.Ordinal));
+        Assert.DoesNotContain(union.Statements, u => rules.Statements.Any(r => r != u && r.Content.Overlaps(u.Content) && r.Content != u.Content));
+    }
+
+    [Fact]
+    public void The_structured_trainer_learns_a_paragraph_it_is_shown()
+    {
+        const string text = "Hale said that taxes will rise next year. The council met on Monday.";
+        var p = new Paragraph(text, Span.FromBounds(0, text.Length));
+        var gold = RoleLabels.Encode(p.Tokens,
+            [(new Span(0, 4), Role.Source, 0), (new Span(5, 4), Role.Cue, 0), (Span.FromBounds(15, 40), Role.Content, 0)]);
+        var sequence = new RoleSequence(p, Storyline.Language.EntityRecognizer.Default.Model.Resources, StatementLexicon.English, [], []);
+        var rows = new Dictionary<ulong, int>();
+        Span<ulong> features = stackalloc ulong[RoleSequence.MaxStatic];
+        int seen = 0;
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            seen = sequence.StartsSentence(i) ? 0 : seen;
+            foreach (ulong f in features[..sequence.StaticFeatures(i, features)])
+                rows.TryAdd(f, rows.Count);
+            byte y1 = i > 0 ? gold[i - 1] : RoleSequence.NoLabel, y2 = i > 1 ? gold[i - 2] : RoleSequence.NoLabel;
+            foreach (ulong f in features[..sequence.DynamicFeatures(i, y1, y2, seen, features)])
+                rows.TryAdd(f, rows.Count);
+            seen |= 1 << (int)RoleLabels.RoleOf(gold[i]);
+        }
+        var table = new Storyline.Language.FeatureTable(rows);
+        var weights = new Weights(rows.Count);
+        sequence.Resolve(table);
+        var before = new byte[sequence.Count];
+        RoleDecoder.Decode(sequence, weights.Values, table, 4, before, default);
+
+        int rounds = 0;
+        while (RoleDecoder.Train(sequence, weights.Values, table, 4, gold, weights) && ++rounds < 20)
+        {
+        }
+        var after = new byte[sequence.Count];
+        var probabilities = new float[sequence.Count];
+        RoleDecoder.Decode(sequence, weights.Values, table, 4, after, probabilities);
+
+        Assert.NotEqual(gold, before);
+        Assert.Equal(gold, after);
+        Assert.All(probabilities, q => Assert.InRange(q, 0f, 1f));
+        var runs = RoleLabels.Spans(after);
+        Assert.Equal([Role.Source, Role.Cue, Role.Content], runs.Select(r => r.Role));
+    }
+
+    /// <summary>Plain perceptron weights (no averaging): enough to see the trainer correct itself.</summary>
+    private sealed class Weights(int rows) : IRoleUpdate
+    {
+        public float[] Values { get; } = new float[rows * RoleLabels.Count];
+
+        public void Add(ReadOnlySpan<int> rows, byte label, float delta)
+        {
+            foreach (int row in rows)
+                Values[row * RoleLabels.Count + label] += delta;
+        }
+
+        public void Next()
+        {
+        }
     }
 }
