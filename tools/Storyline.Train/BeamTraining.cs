@@ -15,15 +15,10 @@ internal static class BeamTraining
     {
         var weights = perceptron.Weights;
         var history = new NerDocument.History();
-        int longest = 0;
-        foreach (var (_, count) in document.Sentences)
-            longest = Math.Max(longest, count);
-        var slotLabel = new byte[longest * beam];
-        var slotParent = new int[longest * beam];
-        var slotScore = new double[longest * beam];
-        var slotGold = new bool[longest * beam];
-        var slots = new int[longest];
-        var predicted = new byte[longest];
+        var lattice = BeamLattice.For(document, beam);
+        // Whether each kept sequence is the gold prefix so far.
+        var slotGold = new bool[lattice.Positions * beam];
+        var predicted = new byte[lattice.Positions];
         Span<int> rows = stackalloc int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
         Span<float> scores = stackalloc float[NerLabels.Count];
         foreach (var (first, count) in document.Sentences)
@@ -37,50 +32,36 @@ internal static class BeamTraining
                 Scores(document, table, weights, token, gy1, gy2, history, rows, scores);
                 goldScore += scores[gold[token]];
 
-                int kept = 0;
-                var keptLabel = slotLabel.AsSpan(i * beam, beam);
-                var keptParent = slotParent.AsSpan(i * beam, beam);
-                var keptScore = slotScore.AsSpan(i * beam, beam);
-                int parents = i == 0 ? 1 : slots[i - 1];
-                for (int p = 0; p < parents; p++)
+                lattice.Open(i);
+                for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
                 {
-                    byte y1 = i == 0 ? NerDocument.NoLabel : slotLabel[(i - 1) * beam + p];
-                    byte y2 = i < 2 ? NerDocument.NoLabel : slotLabel[(i - 2) * beam + slotParent[(i - 1) * beam + p]];
-                    double baseScore = i == 0 ? 0 : slotScore[(i - 1) * beam + p];
+                    var (y1, y2, baseScore) = lattice.Prefix(i, p);
                     Scores(document, table, weights, token, y1, y2, history, rows, scores);
                     byte previous = i == 0 ? NerLabels.Outside : y1;
                     for (byte l = 0; l < NerLabels.Count; l++)
                     {
                         if (NerLabels.Allowed(previous, l) && (i < count - 1 || NerLabels.CanEnd(l)))
-                            kept = NerDecoder.Keep(baseScore + scores[l], p, l, keptScore, keptParent, keptLabel, kept);
+                            lattice.Offer(i, baseScore + scores[l], p, l);
                     }
                 }
-                slots[i] = kept;
-                for (int k = 0; k < kept; k++)
-                    slotGold[i * beam + k] = keptLabel[k] == gold[token] && (i == 0 || slotGold[(i - 1) * beam + keptParent[k]]);
+                for (int k = 0; k < lattice.Count(i); k++)
+                    slotGold[i * beam + k] = lattice.Label(i, k) == gold[token] && (i == 0 || slotGold[(i - 1) * beam + lattice.Parent(i, k)]);
                 // The prefix where the beam's best is wrong by the widest margin is the one to learn from.
-                if (!slotGold[i * beam] && keptScore[0] - goldScore >= worst)
-                    (worst, at) = (keptScore[0] - goldScore, i);
+                if (!slotGold[i * beam] && lattice.Score(i, 0) - goldScore >= worst)
+                    (worst, at) = (lattice.Score(i, 0) - goldScore, i);
             }
-            Backtrack(slotLabel, slotParent, beam, count - 1, predicted);
+            lattice.Backtrack(count - 1, predicted);
             if (at >= 0 && worst >= 0)
             {
                 var wrong = predicted.AsSpan(0, at + 1);
-                Backtrack(slotLabel, slotParent, beam, at, wrong);
+                lattice.Backtrack(at, wrong);
                 Update(document, table, perceptron, first, gold, wrong, history, rows);
-                Backtrack(slotLabel, slotParent, beam, count - 1, predicted);
+                lattice.Backtrack(count - 1, predicted);
             }
             for (int i = 0; i < count; i++)
                 perceptron.Next();
             document.Remember(first, predicted.AsSpan(0, count), history);
         }
-    }
-
-    /// <summary>Writes the labels of the best sequence ending at position <paramref name="last"/> into <paramref name="labels"/>.</summary>
-    private static void Backtrack(byte[] slotLabel, int[] slotParent, int beam, int last, Span<byte> labels)
-    {
-        for (int i = last, k = 0; i >= 0; k = slotParent[i * beam + k], i--)
-            labels[i] = slotLabel[i * beam + k];
     }
 
     /// <summary>Moves the weights from the predicted prefix's features to the gold prefix's, where the two differ.</summary>

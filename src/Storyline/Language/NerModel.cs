@@ -105,14 +105,7 @@ internal static class NerDecoder
         Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
         Span<int> historyRows = stackalloc int[NerDocument.MaxDynamic];
         int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
-        int longest = 0;
-        foreach (var (_, count) in document.Sentences)
-            longest = Math.Max(longest, count);
-        // Beam slots per position: the label, the slot it extends at the previous position, the running score.
-        var slotLabel = new byte[longest * beam];
-        var slotParent = new int[longest * beam];
-        var slotScore = new double[longest * beam];
-        var slots = new int[longest];
+        var lattice = BeamLattice.For(document, beam);
         foreach (var (first, count) in document.Sentences)
         {
             for (int i = 0; i < count; i++)
@@ -124,16 +117,10 @@ internal static class NerDecoder
                 // The history is the same for every label sequence of this sentence, so its rows are found once.
                 int historyCount = Resolve(table, features[..document.HistoryFeatures(token, history, features)], historyRows);
                 bool last = i == count - 1;
-                int kept = 0;
-                var keptLabel = slotLabel.AsSpan(i * beam, beam);
-                var keptParent = slotParent.AsSpan(i * beam, beam);
-                var keptScore = slotScore.AsSpan(i * beam, beam);
-                int parents = i == 0 ? 1 : slots[i - 1];
-                for (int p = 0; p < parents; p++)
+                lattice.Open(i);
+                for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
                 {
-                    byte y1 = i == 0 ? NerDocument.NoLabel : slotLabel[(i - 1) * beam + p];
-                    byte y2 = i < 2 ? NerDocument.NoLabel : slotLabel[(i - 2) * beam + slotParent[(i - 1) * beam + p]];
-                    double baseScore = i == 0 ? 0 : slotScore[(i - 1) * beam + p];
+                    var (y1, y2, baseScore) = lattice.Prefix(i, p);
                     // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
                     int nd = labelRows.Of(y1, y2, dynamicRows);
                     document.LabelWordFeatures(token, y1, features);
@@ -171,14 +158,12 @@ internal static class NerDecoder
                         if (!float.IsNaN(scores[l]))
                         {
                             double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
-                            kept = Keep(baseScore + step, p, l, keptScore, keptParent, keptLabel, kept);
+                            lattice.Offer(i, baseScore + step, p, l);
                         }
                     }
                 }
-                slots[i] = kept;
             }
-            for (int i = count - 1, k = 0; i >= 0; k = slotParent[i * beam + k], i--)
-                labels[first + i] = slotLabel[i * beam + k];
+            lattice.Backtrack(count - 1, labels.Slice(first, count));
             document.Remember(first, labels.Slice(first, count), history);
         }
     }
@@ -242,26 +227,5 @@ internal static class NerDecoder
         }
 
         private static int Index(byte label) => label == NerDocument.NoLabel ? NerLabels.Count : label;
-    }
-
-    /// <summary>Inserts a candidate into the best-first beam if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
-    internal static int Keep(double score, int parent, byte label, Span<double> scores, Span<int> parents, Span<byte> labels, int kept)
-    {
-        int at = kept;
-        while (at > 0 && score > scores[at - 1])
-            at--;
-        if (at >= scores.Length)
-            return kept;
-        int end = Math.Min(kept, scores.Length - 1);
-        for (int k = end; k > at; k--)
-        {
-            scores[k] = scores[k - 1];
-            parents[k] = parents[k - 1];
-            labels[k] = labels[k - 1];
-        }
-        scores[at] = score;
-        parents[at] = parent;
-        labels[at] = label;
-        return Math.Min(kept + 1, scores.Length);
     }
 }
