@@ -120,33 +120,13 @@ internal sealed class NerDocument
     {
         ref readonly var t = ref _info[i];
         int first = _sentenceStart[i], end = _sentenceEnd[i];
-        int n = 0;
-        f[n++] = FeatureHash.Of((int)Template.Bias, 0);
-        f[n++] = FeatureHash.Of((int)Template.Word, t.Word);
-        f[n++] = FeatureHash.Of((int)Template.Lower, t.Lower);
-        f[n++] = FeatureHash.Of((int)Template.Shape, t.Shape);
-        f[n++] = FeatureHash.Of((int)Template.ShortShape, t.ShortShape);
-        for (int k = 0; k < TokenInfo.Affixes; k++)
-        {
-            if (t.Prefix(k) != 0)
-                f[n++] = FeatureHash.Of((int)Template.Prefix + k, t.Prefix(k));
-            if (t.Suffix(k) != 0)
-                f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
-        }
         ulong prev = i > first ? _info[i - 1].Lower : FeatureHash.SequenceStart;
         ulong next = i + 1 < end ? _info[i + 1].Lower : FeatureHash.SequenceEnd;
         ulong prev2 = i - 1 > first ? _info[i - 2].Lower : FeatureHash.SequenceStart;
         ulong next2 = i + 2 < end ? _info[i + 2].Lower : FeatureHash.SequenceEnd;
         ulong prevShape = i > first ? _info[i - 1].ShortShape : FeatureHash.SequenceStart;
         ulong nextShape = i + 1 < end ? _info[i + 1].ShortShape : FeatureHash.SequenceEnd;
-        f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
-        f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
-        f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
-        f[n++] = FeatureHash.Of((int)Template.LowerNext2, next2);
-        f[n++] = FeatureHash.Of((int)Template.BigramPrev, prev, t.Lower);
-        f[n++] = FeatureHash.Of((int)Template.BigramNext, t.Lower, next);
-        f[n++] = FeatureHash.Of((int)Template.ShapePrev, prevShape);
-        f[n++] = FeatureHash.Of((int)Template.ShapeNext, nextShape);
+        int n = t.WordFeatures(f, prev, next, prev2, next2, prevShape, nextShape);
         f[n++] = FeatureHash.Of((int)Template.ShapePrevCur, prevShape, t.ShortShape);
         f[n++] = FeatureHash.Of((int)Template.ShapeCurNext, t.ShortShape, nextShape);
         f[n++] = FeatureHash.Of((int)Template.ShapeTrigram, prevShape, t.ShortShape, nextShape);
@@ -289,10 +269,8 @@ internal sealed class NerDocument
 
     private enum Template
     {
-        Bias = 1, Word, Lower, Shape, ShortShape,
-        Prefix = 10, Suffix = 20,
-        LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext,
-        ShapePrev, ShapeNext, ShapePrevCur, ShapeCurNext, ShapeTrigram, WordPrevShapeCur, ShapeCurWordNext,
+        // 1–37: TokenInfo.WordFeatures.
+        ShapePrevCur = TokenInfo.FirstOwn, ShapeCurNext, ShapeTrigram, WordPrevShapeCur, ShapeCurWordNext,
         Cluster = 50, ClusterPrev = 55, ClusterNext = 60, ClusterShape = 65,
         Name = 70, NameShape, Initial, InitialShape, CapsSentence, CapsCluster, Casing, List, ListName,
         ClusterPrev2 = 80, ClusterNext2 = 83, SkipBigram = 86, SuffixPrev, SuffixNext, WordPrevCluster,

@@ -84,6 +84,52 @@ internal struct TokenInfo
         return info;
     }
 
+    /// <summary>
+    /// Template numbers of the features every tagger over these tokens writes the same way (the recogniser and the
+    /// attribution tagger): a tagger's own templates start at <see cref="FirstOwn"/>. The numbers are part of the
+    /// shipped models' hashes, so they never change.
+    /// </summary>
+    private enum Shared
+    {
+        Bias = 1, Word, Lower, Shape, ShortShape,
+        Prefix = 10, Suffix = 20,
+        LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext, ShapePrev, ShapeNext,
+    }
+
+    /// <summary>The first template number a tagger may use for its own features.</summary>
+    public const int FirstOwn = (int)Shared.ShapeNext + 1;
+
+    /// <summary>
+    /// Writes the token's features by itself (bias, word, lower case, shapes, affixes) and those of its word window
+    /// (lower-cased words at ±1 and ±2, the bigrams with them, shapes at ±1), the neighbours being what the caller's
+    /// bounds give (a sentence for the recogniser, a paragraph for the attribution tagger); returns how many.
+    /// </summary>
+    public readonly int WordFeatures(Span<ulong> f, ulong prev, ulong next, ulong prev2, ulong next2, ulong prevShape, ulong nextShape)
+    {
+        int n = 0;
+        f[n++] = FeatureHash.Of((int)Shared.Bias, 0);
+        f[n++] = FeatureHash.Of((int)Shared.Word, Word);
+        f[n++] = FeatureHash.Of((int)Shared.Lower, Lower);
+        f[n++] = FeatureHash.Of((int)Shared.Shape, Shape);
+        f[n++] = FeatureHash.Of((int)Shared.ShortShape, ShortShape);
+        for (int k = 0; k < Affixes; k++)
+        {
+            if (_prefixes[k] != 0)
+                f[n++] = FeatureHash.Of((int)Shared.Prefix + k, _prefixes[k]);
+            if (_suffixes[k] != 0)
+                f[n++] = FeatureHash.Of((int)Shared.Suffix + k, _suffixes[k]);
+        }
+        f[n++] = FeatureHash.Of((int)Shared.LowerPrev, prev);
+        f[n++] = FeatureHash.Of((int)Shared.LowerNext, next);
+        f[n++] = FeatureHash.Of((int)Shared.LowerPrev2, prev2);
+        f[n++] = FeatureHash.Of((int)Shared.LowerNext2, next2);
+        f[n++] = FeatureHash.Of((int)Shared.BigramPrev, prev, Lower);
+        f[n++] = FeatureHash.Of((int)Shared.BigramNext, Lower, next);
+        f[n++] = FeatureHash.Of((int)Shared.ShapePrev, prevShape);
+        f[n++] = FeatureHash.Of((int)Shared.ShapeNext, nextShape);
+        return n;
+    }
+
     /// <summary>Writes the token as the ASCII-punctuated training text would spell it; returns its length.</summary>
     private static int Normalize(ReadOnlySpan<char> token, Span<char> output)
     {

@@ -166,32 +166,13 @@ internal sealed class RoleSequence
     {
         ref readonly var t = ref _info[i];
         int first = _sentenceStart[i], end = _sentenceEnd[i], count = Count;
-        int n = 0;
-        f[n++] = FeatureHash.Of((int)Template.Bias, 0);
-        f[n++] = FeatureHash.Of((int)Template.Word, t.Word);
-        f[n++] = FeatureHash.Of((int)Template.Lower, t.Lower);
-        f[n++] = FeatureHash.Of((int)Template.Shape, t.Shape);
-        f[n++] = FeatureHash.Of((int)Template.ShortShape, t.ShortShape);
-        for (int k = 0; k < TokenInfo.Affixes; k++)
-        {
-            if (t.Prefix(k) != 0)
-                f[n++] = FeatureHash.Of((int)Template.Prefix + k, t.Prefix(k));
-            if (t.Suffix(k) != 0)
-                f[n++] = FeatureHash.Of((int)Template.Suffix + k, t.Suffix(k));
-        }
         // Context words run across sentence ends: a content often starts right after the sentence that cues it.
         ulong prev = i > 0 ? _info[i - 1].Lower : FeatureHash.SequenceStart;
         ulong next = i + 1 < count ? _info[i + 1].Lower : FeatureHash.SequenceEnd;
         ulong prev2 = i > 1 ? _info[i - 2].Lower : FeatureHash.SequenceStart;
         ulong next2 = i + 2 < count ? _info[i + 2].Lower : FeatureHash.SequenceEnd;
-        f[n++] = FeatureHash.Of((int)Template.LowerPrev, prev);
-        f[n++] = FeatureHash.Of((int)Template.LowerNext, next);
-        f[n++] = FeatureHash.Of((int)Template.LowerPrev2, prev2);
-        f[n++] = FeatureHash.Of((int)Template.LowerNext2, next2);
-        f[n++] = FeatureHash.Of((int)Template.BigramPrev, prev, t.Lower);
-        f[n++] = FeatureHash.Of((int)Template.BigramNext, t.Lower, next);
-        f[n++] = FeatureHash.Of((int)Template.ShapePrev, i > 0 ? _info[i - 1].ShortShape : FeatureHash.SequenceStart);
-        f[n++] = FeatureHash.Of((int)Template.ShapeNext, i + 1 < count ? _info[i + 1].ShortShape : FeatureHash.SequenceEnd);
+        int n = t.WordFeatures(f, prev, next, prev2, next2,
+            i > 0 ? _info[i - 1].ShortShape : FeatureHash.SequenceStart, i + 1 < count ? _info[i + 1].ShortShape : FeatureHash.SequenceEnd);
         for (int level = 0; level < NerResources.ClusterLevels; level++)
         {
             f[n++] = FeatureHash.Of((int)Template.Cluster + level, ClusterOf(i, level));
@@ -281,9 +262,7 @@ internal sealed class RoleSequence
 
     private enum Template
     {
-        Bias = 1, Word, Lower, Shape, ShortShape,
-        Prefix = 10, Suffix = 20,
-        LowerPrev = 30, LowerNext, LowerPrev2, LowerNext2, BigramPrev, BigramNext, ShapePrev, ShapeNext,
+        // 1–37: TokenInfo.WordFeatures.
         Cluster = 40, ClusterPrev = 44, ClusterNext = 48, Path = 52,
         Quote = 60, QuoteContext, QuoteShape, MarkLeft, MarkRight,
         CueClass = 70, CueClassContext, CueLeft, CueRight, CueLeftWord, CueRightWord, CueSides, ColonLeft, ColonRight,
