@@ -84,12 +84,7 @@ internal static class BeamTraining
         NerDocument.History history, Span<int> rows, Span<float> scores)
     {
         scores.Clear();
-        foreach (int row in rows[..Rows(document, table, token, y1, y2, history, rows)])
-        {
-            var w = weights.AsSpan(row * NerLabels.Count, NerLabels.Count);
-            for (int l = 0; l < NerLabels.Count; l++)
-                scores[l] += w[l];
-        }
+        HashedWeights.AddRows(scores, weights, rows[..Rows(document, table, token, y1, y2, history, rows)]);
     }
 
     /// <summary>The weight rows of the token's features after labels <paramref name="y1"/>, <paramref name="y2"/>.</summary>
@@ -100,12 +95,6 @@ internal static class BeamTraining
         int n = ids.Length;
         Span<ulong> features = stackalloc ulong[NerDocument.MaxDynamic];
         int count = document.DynamicFeatures(token, y1, y2, history, features);
-        foreach (ulong feature in features[..count])
-        {
-            int id = table[feature];
-            if (id >= 0)
-                rows[n++] = id;
-        }
-        return n;
+        return n + table.KnownRows(features[..count], rows[n..]);
     }
 }

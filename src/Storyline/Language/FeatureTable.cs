@@ -91,5 +91,18 @@ internal sealed class FeatureTable
         }
     }
 
+    /// <summary>Writes the rows of the features the model knows to <paramref name="rows"/>, in order, leaving the others out; returns how many.</summary>
+    public int KnownRows(ReadOnlySpan<ulong> features, Span<int> rows)
+    {
+        int n = 0;
+        foreach (ulong feature in features)
+        {
+            int row = this[feature];
+            if (row >= 0)
+                rows[n++] = row;
+        }
+        return n;
+    }
+
     private readonly record struct Entry(uint Check, int Row);
 }

@@ -115,7 +115,7 @@ internal static class NerDecoder
                 staticScores.Clear();
                 HashedWeights.AddRows(staticScores, weights, staticRows);
                 // The history is the same for every label sequence of this sentence, so its rows are found once.
-                int historyCount = Resolve(table, features[..document.HistoryFeatures(token, history, features)], historyRows);
+                int historyCount = table.KnownRows(features[..document.HistoryFeatures(token, history, features)], historyRows);
                 bool last = i == count - 1;
                 lattice.Open(i);
                 for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
@@ -124,7 +124,7 @@ internal static class NerDecoder
                     // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
                     int nd = labelRows.Of(y1, y2, dynamicRows);
                     document.LabelWordFeatures(token, y1, features);
-                    nd += Resolve(table, features[..NerDocument.LabelWordCount], dynamicRows[nd..]);
+                    nd += table.KnownRows(features[..NerDocument.LabelWordCount], dynamicRows[nd..]);
                     historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
                     nd += historyCount;
                     staticScores.CopyTo(scores);
@@ -177,19 +177,6 @@ internal static class NerDecoder
                 z += Math.Exp((x - max) / temperature);
         }
         return Math.Log(z);
-    }
-
-    /// <summary>Writes the rows of the features the model knows to <paramref name="rows"/>, in order; returns how many.</summary>
-    private static int Resolve(FeatureTable table, ReadOnlySpan<ulong> features, Span<int> rows)
-    {
-        int n = 0;
-        foreach (ulong feature in features)
-        {
-            int id = table[feature];
-            if (id >= 0)
-                rows[n++] = id;
-        }
-        return n;
     }
 
     /// <summary>

@@ -125,8 +125,7 @@ internal static class RoleDecoder
             {
                 bool starts = sequence.StartsSentence(i);
                 staticScores.Clear();
-                foreach (int row in sequence.StaticIds(i))
-                    Add(staticScores, weights, row);
+                HashedWeights.AddRows(staticScores, weights, sequence.StaticIds(i));
                 int at = i * _beam, kept = 0, histories = 0;
                 int parents = i == 0 ? 1 : _count[i - 1];
                 for (int p = 0; p < parents; p++)
@@ -145,8 +144,7 @@ internal static class RoleDecoder
                         historyKeys[h] = history;
                         var computed = historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count);
                         staticScores.CopyTo(computed);
-                        foreach (int row in dynamicRows[..DynamicRows(i, y1, y2, seen, dynamicRows)])
-                            Add(computed, weights, row);
+                        HashedWeights.AddRows(computed, weights, dynamicRows[..DynamicRows(i, y1, y2, seen, dynamicRows)]);
                     }
                     historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count).CopyTo(scores);
                     byte previous = i > 0 ? y1 : RoleLabels.Outside;
@@ -266,14 +264,7 @@ internal static class RoleDecoder
         private int DynamicRows(int i, byte y1, byte y2, int seen, Span<int> rows)
         {
             Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
-            int n = 0;
-            foreach (ulong feature in features[..sequence.DynamicFeatures(i, y1, y2, seen, features)])
-            {
-                int row = table[feature];
-                if (row >= 0)
-                    rows[n++] = row;
-            }
-            return n;
+            return table.KnownRows(features[..sequence.DynamicFeatures(i, y1, y2, seen, features)], rows);
         }
 
         /// <summary>Inserts a candidate into token <c>at</c>'s best-first slots if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
@@ -295,12 +286,5 @@ internal static class RoleDecoder
             (_score[at + k], _parent[at + k], _label[at + k], _seen[at + k], _probability[at + k]) = (score, parent, label, seen, probability);
             return Math.Min(kept + 1, _beam);
         }
-    }
-
-    private static void Add(Span<float> scores, float[] weights, int row)
-    {
-        var w = weights.AsSpan(row * RoleLabels.Count, RoleLabels.Count);
-        for (int l = 0; l < RoleLabels.Count; l++)
-            scores[l] += w[l];
     }
 }
