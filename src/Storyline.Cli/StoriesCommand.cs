@@ -13,13 +13,14 @@ internal static class StoriesCommand
         var db = Commands.DbOption();
         var rebuild = new Option<bool>("--rebuild") { Description = "Forget the stored clusters and cluster every statement and event afresh" };
         var all = new Option<bool>("--all") { Description = "Also print clusters with a single report" };
-        var command = new Command("stories", "Cluster statements and events across documents, thread them into stories, find disputes") { db, rebuild, all };
+        var command = new Command("stories", "Link entities across stored documents, then cluster statements and events, thread them into stories, find disputes") { db, rebuild, all };
         command.SetAction(r =>
         {
             if (!Output.TryOpenStore(r.GetValue(db)!, mustExist: true, out var opened, out var code))
                 return code;
             using var store = opened!;
-            var graph = StoredStories.Update(store, r.GetValue(rebuild));
+            // Queue workers store documents one by one and never see the corpus whole: revise it here, before the stories.
+            var graph = CorpusRevision.ApplyWithStories(store, r.GetValue(rebuild));
             Print(graph, r.GetValue(all));
             return ExitCodes.Ok;
         });

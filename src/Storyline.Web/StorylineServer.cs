@@ -54,7 +54,7 @@ public static class StorylineServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Store);
         builder.Services.AddSingleton<IStoryReader, StoredStoryReader>();
-        builder.Services.AddSingleton<StoryRefresher>();
+        builder.Services.AddSingleton<CorpusRefresher>();
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(_ => Pipeline.CreateDefault());
         builder.Services.AddProblemDetails();
@@ -90,7 +90,7 @@ public static class StorylineServer
         Pages.UiPages.Map(app);
 
         // Documents stored by `storyline run` since the last `storyline stories` join their stories before the first page.
-        app.Services.GetRequiredService<StoryRefresher>().Refresh();
+        app.Services.GetRequiredService<CorpusRefresher>().Refresh();
 
         if (!options.UrlsAreExplicit)
             app.Lifetime.ApplicationStarted.Register(() => RefuseNonLoopback(app));

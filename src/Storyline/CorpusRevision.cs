@@ -1,6 +1,7 @@
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Storage;
+using Storyline.Stories;
 using Storyline.Time;
 
 namespace Storyline;
@@ -28,6 +29,17 @@ public static class CorpusRevision
         foreach (var d in changed)
             store.Update(d);
         return new CorpusRevisionResult(relinked, dating.Documents, dating.Statements, changed.Count);
+    }
+
+    /// <summary>
+    /// Revises the corpus, then brings the stored stories up to date: stories read the linked speakers and the
+    /// dates, so they come second. What the web server does after every write and <c>storyline stories</c> after
+    /// queue workers have filled the store.
+    /// </summary>
+    public static StoryGraph ApplyWithStories(ICorpusStore store, bool rebuildStories = false)
+    {
+        Apply(store);
+        return StoredStories.Update(store, rebuildStories);
     }
 
     private static List<Document> Load(ICorpusStore store)

@@ -63,7 +63,7 @@ internal static class WriteApi
     }
 
     private static Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult> Ingest(
-        IngestRequest request, ICorpusStore store, Pipeline pipeline, StoryRefresher stories, ILoggerFactory logs)
+        IngestRequest request, ICorpusStore store, Pipeline pipeline, CorpusRefresher corpus, ILoggerFactory logs)
     {
         var errors = new RequestErrors();
         if (Problems.Given(request.Url) is null)
@@ -96,7 +96,7 @@ internal static class WriteApi
         }
         var outcome = store.Save(document) == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.AlreadyStored;
         if (outcome == IngestOutcome.Added)
-            stories.Refresh();
+            corpus.Refresh();
         var response = Response(document.Id, outcome, document);
         return outcome == IngestOutcome.Added ? TypedResults.Created(response.Location, response) : TypedResults.Ok(response);
     }
@@ -104,14 +104,14 @@ internal static class WriteApi
     private static IngestResponse Response(string id, IngestOutcome outcome, Document? d) =>
         new(id, outcome, $"/api/documents/{id}", d?.Statements.Count ?? 0, d?.Entities.Count ?? 0);
 
-    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(ICorpusStore store, Pipeline pipeline, StoryRefresher stories, string? document)
+    private static Results<Ok<RerunResponse>, ProblemHttpResult> Rerun(ICorpusStore store, Pipeline pipeline, CorpusRefresher corpus, string? document)
     {
         if (Problems.Given(document) is { } wanted)
         {
             if (store.Load(wanted) is not { } one)
                 return Problems.NotFound($"no document {wanted}");
             int found = Reannotate(one, store, pipeline);
-            stories.Refresh();
+            corpus.Refresh();
             return TypedResults.Ok(new RerunResponse(1, found));
         }
         int documents = 0;
@@ -132,7 +132,7 @@ internal static class WriteApi
             statements += Reannotate(stored, store, pipeline);
             documents++;
         }
-        stories.Refresh();
+        corpus.Refresh();
         return TypedResults.Ok(new RerunResponse(documents, statements));
     }
 

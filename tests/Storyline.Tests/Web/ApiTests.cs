@@ -275,6 +275,36 @@ public class ApiTests(WebServer server)
     }
 
     [Fact]
+    public async Task An_ingested_variant_spelling_joins_the_person_the_stored_reports_name()
+    {
+        using var dir = new TempDir();
+        using var store = new SqliteStore(dir.File("linking.db"));
+        var (app, address) = await WebServer.Start(new ServerOptions(store, ["http://127.0.0.1:0"], WebServer.ApiKey));
+        await using (app)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            http.DefaultRequestHeaders.Add(StorylineServer.ApiKeyHeader, WebServer.ApiKey);
+            var texts = new[]
+            {
+                "Mark Delaney met Pavel Orlov and Aino Virtanen in Oslo. Delaney spoke. Delaney left.",
+                "Mark Delaney met Pavel Orlov and Aino Virtanen again.",
+                "Mark Delanney met with Pavel Orlov and Aino Virtanen in Rome.",
+            };
+            string? variant = null;
+            for (int i = 0; i < texts.Length; i++)
+            {
+                using var created = await http.PostAsJsonAsync("/api/documents", new { url = $"https://wire.example/{i}", text = texts[i], published = "2031-05-06" });
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                variant = created.Headers.Location!.ToString();
+            }
+            var document = await http.GetFromJsonAsync<JsonElement>(variant);
+            var ids = document.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+            Assert.Contains("person:mark-delaney", ids);
+            Assert.DoesNotContain("person:mark-delanney", ids);
+        }
+    }
+
+    [Fact]
     public async Task Writes_without_the_key_are_401_and_nothing_is_stored()
     {
         long before = server.Store.CountDocuments();
