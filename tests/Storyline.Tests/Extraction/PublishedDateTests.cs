@@ -227,4 +227,56 @@ public class PublishedDateTests
         Assert.Equal(new DateOnly(2019, 3, 12), PageDates.FindInText("Posted on 2019.03.12."));
         Assert.Null(PageDates.FindInText("Release 2019.03.12.4 is out"));
     }
+
+    [Fact]
+    public void A_wrapper_around_the_headline_is_the_article_whatever_its_class_says()
+    {
+        var html = "<html><body><section class=\"article-with-sidebar\"><aside><div class=\"post-date\">1 March 2023</div></aside>"
+            + $"<article><h1>Council approves the new bridge</h1><div class=\"article-meta\">Dec 23, 2023 5:06pm PT</div>{Paragraph}</article></section></body></html>";
+
+        Assert.Equal(new DateOnly(2023, 12, 23), Page(html).Published);
+    }
+
+    [Fact]
+    public void A_footer_of_the_headline_block_holds_the_byline_not_the_page_footer()
+    {
+        var html = "<html><head>" + JsonLd("\"datePublished\":\"2023-12-20T01:00:21Z\"") + "</head><body><div class=\"headline\"><h1>Council approves the new bridge</h1>"
+            + "<div class=\"headline__footer\"><div class=\"timestamp\">Published 8:00 PM EST, Tue December 19, 2023</div></div></div>"
+            + $"<div class=\"article\">{Paragraph}</div><div class=\"site-footer\"><span class=\"date\">1 March 2023</span></div></body></html>";
+
+        Assert.Equal(new DateOnly(2023, 12, 19), Page(html).Published);
+    }
+
+    [Fact]
+    public void A_utc_stamp_is_read_in_the_zone_the_page_s_other_stamps_are_written_in()
+    {
+        var head = JsonLd("\"datePublished\":\"2023-12-22T18:30:00+00:00\"");
+
+        var m = MetadataOf(head, "<p class=\"stamp\"><time datetime=\"2023-12-23T05:30:00+11:00\">5.30am</time></p>");
+
+        Assert.Equal(new DateOnly(2023, 12, 23), m.Published);
+        Assert.Contains("+11:00", m.PublishedNote);
+        Assert.Equal(new DateOnly(2023, 12, 22), Published(head, "<p class=\"stamp\"><time datetime=\"2023-12-22T20:30:00+02:00\">8.30pm</time></p>"));
+    }
+
+    [Fact]
+    public void A_date_named_as_the_first_publication_beats_the_update_printed_before_it()
+    {
+        var byline = "<div class=\"byline\">Fri 22 Dec 2023 18.08 CET First published on Thu 21 Dec 2023 22.12 CET</div>";
+
+        Assert.Equal(new DateOnly(2023, 12, 21), Published("", byline));
+    }
+
+    [Fact]
+    public void A_page_that_prints_no_date_is_dated_by_the_most_frequent_date_in_its_source()
+    {
+        var html = "<html><body><article><h1>Council approves the new bridge</h1>"
+            + "<a href=\"/2019/05/12/bridge\">Permalink</a><a href=\"/2019/05/12/bridge#reply\">Reply</a><img src=\"/files/2021-01-03/x.jpg\">"
+            + $"{Paragraph}</article></body></html>";
+
+        var m = Page(html, "https://example.org/news/bridge");
+
+        Assert.Equal(new DateOnly(2019, 5, 12), m.Published);
+        Assert.Contains("most frequent date in the page source", m.PublishedNote);
+    }
 }

@@ -80,6 +80,12 @@ internal static partial class PageDates
         var dates = AllInText(text, latest, shortYears: true);
         if (dates.Count == 0)
             return null;
+        // "Fri 22 Dec 2023, first published on Thu 21 Dec 2023": the page prints the update first and says which is the original.
+        foreach (var (date, index) in dates)
+        {
+            if (FirstPublishedCue().IsMatch(text[Math.Max(0, index - UpdateCueReach)..index]))
+                return date;
+        }
         foreach (var (date, index) in dates)
         {
             var before = text[Math.Max(0, index - UpdateCueReach)..index];
@@ -100,6 +106,10 @@ internal static partial class PageDates
     /// <summary>The last update word of a text: one not followed by another.</summary>
     [GeneratedRegex(@"\b(" + UpdateWords + @")\b(?!.*\b(" + UpdateWords + @")\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex UpdateCue();
+
+    /// <summary>Words that name a date as the first publication, among others (en, de, fr, es, pt).</summary>
+    [GeneratedRegex(@"\b(first|originally)\s+(published|posted)|erstmals veröffentlicht|ursprünglich veröffentlicht|publié pour la première fois|publicado originalmente", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPublishedCue();
 
     [GeneratedRegex(@"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|опубликовано|опубліковано)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedWord();

@@ -67,15 +67,55 @@ internal static partial class PublishedDateFinder
     {
         var latest = PageDates.Tomorrow;
         var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
+        var scope = new Scope(index, Headline(index));
         var declared = Declared(meta, articles, latest);
         var modified = Modified(meta, articles, latest);
         var found = FromUrl(url, uri, latest)
-            ?? LocalDay(declared ?? FromTimeElements(index, latest), index, latest)
-            ?? FromAbbr(page, latest)
+            ?? LocalDay(declared ?? FromTimeElements(scope, latest), scope, meta, articles, latest)
+            ?? FromAbbr(page, scope, latest)
             ?? StandIn(modified)
-            ?? FromPrinted(page, index, url, latest)
+            ?? FromPrinted(page, scope, url, latest)
             ?? FromSource(page, index, latest);
         return found is { } f ? f with { Note = f.Note + PassedOver(f, declared, modified, meta) } : null;
+    }
+
+    /// <summary>
+    /// What the finder reads the page with: its index and the headline. The containers around the headline are the
+    /// article's own, whatever their class says: a layout wrapper named "article-with-sidebar" or a block named
+    /// "widget" that holds the headline holds the article, not another text.
+    /// </summary>
+    private sealed class Scope(PageIndex index, IElement? headline)
+    {
+        private readonly HashSet<IElement> _wrappers = Ancestors(headline);
+
+        public PageIndex Index { get; } = index;
+
+        public IElement? Headline { get; } = headline;
+
+        /// <summary>Whether an element, or one of its ancestors below the article's wrappers, holds another text than the article (a comment, a related article, the footer).</summary>
+        public bool InOtherText(IElement e)
+        {
+            for (var a = e; a is not null && a.LocalName != "body"; a = a.ParentElement)
+            {
+                if (IsOtherText(a))
+                    return true;
+            }
+            return false;
+        }
+
+        public bool IsOtherText(IElement e) =>
+            !_wrappers.Contains(e)
+            && (e.LocalName is "nav" or "aside" or "footer" or "form"
+                || (e.GetAttribute("class") is { } c && OtherTextHint().IsMatch(c))
+                || (e.GetAttribute("id") is { } id && OtherTextHint().IsMatch(id)));
+
+        private static HashSet<IElement> Ancestors(IElement? e)
+        {
+            var set = new HashSet<IElement>();
+            for (var a = e?.ParentElement; a is not null; a = a.ParentElement)
+                set.Add(a);
+            return set;
+        }
     }
 
     private static FoundDate? StandIn(FoundDate? modified) =>
@@ -110,17 +150,60 @@ internal static partial class PublishedDateFinder
     /// written near midnight somewhere else: 03:22 UTC is the evening before in New York. The page prints the
     /// outlet's day for its readers, so a byline date one day off in the direction the time of day allows wins.
     /// </summary>
-    private static FoundDate? LocalDay(FoundDate? stamped, PageIndex index, DateOnly latest)
+    private static FoundDate? LocalDay(FoundDate? stamped, Scope scope, Dictionary<string, string> meta, List<JsonElement> articles, DateOnly latest)
     {
         if (stamped is not { Stamp: { } stamp } found || UtcTime().Match(stamp) is not { Success: true } utc)
             return stamped;
-        int hour = int.Parse(utc.Groups["h"].Value, CultureInfo.InvariantCulture);
+        int hour = int.Parse(utc.Groups["h"].Value, CultureInfo.InvariantCulture), minute = int.Parse(utc.Groups["min"].Value, CultureInfo.InvariantCulture);
+        // The page's other stamps name the outlet's zone when they carry one (a <time> or the update written "+11:00").
+        if (OutletOffset(scope, meta, articles) is { } offset)
+        {
+            var local = found.Date.ToDateTime(new TimeOnly(hour, minute)).Add(offset);
+            var day = DateOnly.FromDateTime(local);
+            if (day == found.Date || !PageDates.Plausible(day, latest))
+                return stamped;
+            return new(day, $"{found.Note} {stamp.Trim()} is a UTC time; the page's other stamps are written in UTC{Offset(offset)}, the outlet's zone, where it is {Iso(day)}");
+        }
         // West of Greenwich (down to UTC−12) a morning UTC time is the day before; east (up to UTC+14), an afternoon one is the day after.
         var other = hour < 12 ? found.Date.AddDays(-1) : found.Date.AddDays(1);
-        if (FromByline(index, latest) is { } printed && printed.Date == other)
+        if (FromByline(scope, latest) is { } printed && printed.Date == other)
             return new(other, $"{found.Note} {stamp.Trim()} is a UTC time; the byline prints {Iso(other)}, the outlet's own day");
         return stamped;
     }
+
+    /// <summary>The first offset other than UTC written in the page's stamps: &lt;time datetime&gt;, the date metas, JSON-LD's dates.</summary>
+    private static TimeSpan? OutletOffset(Scope scope, Dictionary<string, string> meta, List<JsonElement> articles)
+    {
+        foreach (var time in scope.Index.Times.Take(50))
+        {
+            if (ZoneOffset(time.GetAttribute("datetime") ?? time.GetAttribute("content")) is { } o)
+                return o;
+        }
+        foreach (var key in PublishedMeta.Concat(ModifiedMeta))
+        {
+            if (meta.TryGetValue(key, out var v) && ZoneOffset(v) is { } o)
+                return o;
+        }
+        foreach (var a in articles)
+        {
+            if ((ZoneOffset(JsonLd.String(a, "datePublished")) ?? ZoneOffset(JsonLd.String(a, "dateModified")) ?? ZoneOffset(JsonLd.String(a, "dateCreated"))) is { } o)
+                return o;
+        }
+        return null;
+    }
+
+    /// <summary>The offset of an ISO stamp with a time of day ("…T05:30:00+11:00"), when it is not UTC and within the world's zones.</summary>
+    private static TimeSpan? ZoneOffset(string? stamp)
+    {
+        if (stamp is null || LocalTime().Match(stamp) is not { Success: true } m)
+            return null;
+        var offset = new TimeSpan(int.Parse(m.Groups["oh"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["om"].Value, CultureInfo.InvariantCulture), 0);
+        if (offset == TimeSpan.Zero || offset > TimeSpan.FromHours(14))
+            return null;
+        return m.Groups["sign"].Value == "-" ? -offset : offset;
+    }
+
+    private static string Offset(TimeSpan o) => (o < TimeSpan.Zero ? "−" : "+") + o.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The creation or last-update date the page declares (JSON-LD, meta).</summary>
     private static FoundDate? Modified(Dictionary<string, string> meta, List<JsonElement> articles, DateOnly latest)
@@ -138,13 +221,13 @@ internal static partial class PublishedDateFinder
         return null;
     }
 
-    private static FoundDate? FromTimeElements(PageIndex index, DateOnly latest)
+    private static FoundDate? FromTimeElements(Scope scope, DateOnly latest)
     {
         foreach (var selector in TimeSelectors)
         {
-            foreach (var time in index.Matching(index.Times, selector))
+            foreach (var time in scope.Index.Matching(scope.Index.Times, selector))
             {
-                if (IsUpdateStamp(time) || InOtherText(time))
+                if (IsUpdateStamp(time) || scope.InOtherText(time))
                     continue;
                 var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? PageMetadata.TextOf(time);
                 if (PageDates.Parse(value, latest) is { } d)
@@ -158,12 +241,12 @@ internal static partial class PublishedDateFinder
     /// &lt;abbr class="published" title="2023-05-12"&gt; (the hAtom microformat of older blogs) and
     /// &lt;abbr data-utime="…"&gt; (a Unix time, as social widgets print it): the earliest is the original.
     /// </summary>
-    private static FoundDate? FromAbbr(IDocument page, DateOnly latest)
+    private static FoundDate? FromAbbr(IDocument page, Scope scope, DateOnly latest)
     {
         DateOnly? earliest = null;
         foreach (var abbr in page.GetElementsByTagName("abbr").Take(200))
         {
-            if (InOtherText(abbr))
+            if (scope.InOtherText(abbr))
                 continue;
             DateOnly? d = null;
             if (long.TryParse(abbr.GetAttribute("data-utime"), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds) && seconds is > 0 and < 253_402_300_800)
@@ -177,14 +260,14 @@ internal static partial class PublishedDateFinder
     }
 
     /// <summary>Dates printed for the reader: the byline, a date a cue introduces, the headline, the article text.</summary>
-    private static FoundDate? FromPrinted(IDocument page, PageIndex index, string? url, DateOnly latest)
+    private static FoundDate? FromPrinted(IDocument page, Scope scope, string? url, DateOnly latest)
     {
-        if (FromByline(index, latest) is { } byline)
+        if (FromByline(scope, latest) is { } byline)
             return byline;
         if (page.Body is not { } body)
             return null;
-        var headline = Headline(index);
-        var (articleText, headlineAt) = ArticleText(body, headline);
+        var index = scope.Index;
+        var (articleText, headlineAt) = ArticleText(body, scope);
         foreach (Match cue in PublishedCue().Matches(articleText).Take(50))
         {
             var window = articleText.Substring(cue.Index, Math.Min(CueWindow, articleText.Length - cue.Index));
@@ -211,11 +294,11 @@ internal static partial class PublishedDateFinder
     }
 
     /// <summary>The original date printed in the first byline-like element that has one (class or id naming a date, time, byline or post metadata).</summary>
-    private static FoundDate? FromByline(PageIndex index, DateOnly latest)
+    private static FoundDate? FromByline(Scope scope, DateOnly latest)
     {
-        foreach (var e in index.Matching(index.Datelines, DatelineSelector).Take(30))
+        foreach (var e in scope.Index.Matching(scope.Index.Datelines, DatelineSelector).Take(30))
         {
-            if (InOtherText(e))
+            if (scope.InOtherText(e))
                 continue;
             var text = PageMetadata.TextOf(e);
             if (text.Length < 200 && PageDates.OriginalInText(text, latest) is { } d)
@@ -246,7 +329,26 @@ internal static partial class PublishedDateFinder
         }
         if (page.Body is { } body && PageDates.AllInText(PageMetadata.TextOf(body, MaxTextSearched), latest) is [var first, ..])
             return new(first.Date, "first date printed on the page, outside the article (weak)");
-        return null;
+        return MostFrequentInSource(source, latest);
+    }
+
+    /// <summary>
+    /// When the page prints no date at all, the full dates its source writes elsewhere (links to its own address
+    /// /2019/05/12/, file names, attributes) say when it was made, as htmldate's last resort reads them: the
+    /// most frequent, and of equally frequent ones the earliest, since later ones are comments and updates.
+    /// </summary>
+    private static FoundDate? MostFrequentInSource(string source, DateOnly latest)
+    {
+        var counts = new Dictionary<DateOnly, int>();
+        foreach (Match m in SourceDate().Matches(source.Length > 2_000_000 ? source[..2_000_000] : source).Take(1_000))
+        {
+            if (PageDates.Parse(m.Value, latest) is { } d)
+                counts[d] = counts.GetValueOrDefault(d) + 1;
+        }
+        if (counts.Count == 0)
+            return null;
+        var (date, count) = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First();
+        return new(date, $"the most frequent date in the page source, {count}× (weak)");
     }
 
     /// <summary>The printed headline: the &lt;h1&gt; of the article when there is one, else the first.</summary>
@@ -260,8 +362,9 @@ internal static partial class PublishedDateFinder
     /// The page text in reading order without the parts that hold other texts' dates (comments, related and
     /// recommended articles, sidebars, navigation, the footer's copyright), and where the headline starts in it (−1 if not at all).
     /// </summary>
-    private static (string Text, int HeadlineAt) ArticleText(IElement body, IElement? headline)
+    private static (string Text, int HeadlineAt) ArticleText(IElement body, Scope scope)
     {
+        var headline = scope.Headline;
         var sb = new StringBuilder();
         int headlineAt = -1;
         var stack = new Stack<INode>();
@@ -274,7 +377,7 @@ internal static partial class PublishedDateFinder
                 sb.Append(t.Data).Append(' ');
                 continue;
             }
-            if (n is not IElement el || el.LocalName is "script" or "style" or "noscript" or "template" || (el != body && IsOtherText(el)))
+            if (n is not IElement el || el.LocalName is "script" or "style" or "noscript" or "template" || (el != body && scope.IsOtherText(el)))
                 continue;
             if (el == headline)
                 headlineAt = sb.Length;
@@ -283,22 +386,6 @@ internal static partial class PublishedDateFinder
         }
         return (sb.ToString(), headlineAt);
     }
-
-    /// <summary>Whether an element, or one of its ancestors, holds another text than the article (a comment, a related article, the footer).</summary>
-    private static bool InOtherText(IElement e)
-    {
-        for (var a = e; a is not null && a.LocalName != "body"; a = a.ParentElement)
-        {
-            if (IsOtherText(a))
-                return true;
-        }
-        return false;
-    }
-
-    private static bool IsOtherText(IElement e) =>
-        e.LocalName is "nav" or "aside" or "footer" or "form"
-        || (e.GetAttribute("class") is { } c && OtherTextHint().IsMatch(c))
-        || (e.GetAttribute("id") is { } id && OtherTextHint().IsMatch(id));
 
     /// <summary>
     /// Says what other kinds of date the page carries and why they lost: the declared publication date when the
@@ -327,8 +414,11 @@ internal static partial class PublishedDateFinder
         return Says(time.GetAttribute("class")) || Says(time.GetAttribute("itemprop")) || Says(time.ParentElement?.GetAttribute("class"));
     }
 
-    /// <summary>Class and id words of containers whose dates belong to other texts than the article.</summary>
-    [GeneratedRegex(@"comment|kommentar|related|recommend|sidebar|widget|footer|most-?(read|popular)|trending|more-?stories|teaser|archive|(^|[\s_-])nav([\s_-]|$)|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Class and id words of containers whose dates belong to other texts than the article. A footer of the
+    /// headline block ("headline__footer", "article-header-footer") is the byline, not the page's or the article's footer.
+    /// </summary>
+    [GeneratedRegex(@"comment|kommentar|related|recommend|sidebar|widget|(?<!(headline|header|title|byline)[\w-]*)footer|most-?(read|popular)|trending|more-?(stories|news|articles)|teaser|archive|(^|[\s_-])nav([\s_-]|$)|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OtherTextHint();
 
     /// <summary>Words that introduce a publication date in the page text (en, de, fr, es, pt, it, ru; German "Datum:"/"Stand:" as htmldate reads them).</summary>
@@ -336,12 +426,20 @@ internal static partial class PublishedDateFinder
     private static partial Regex PublishedCue();
 
     /// <summary>The time of day of an ISO stamp in UTC: "T03:22:07Z", "T03:22:07.074+00:00", "03:22 GMT".</summary>
-    [GeneratedRegex(@"\d[T ](?<h>[0-2]\d):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*(Z|[+-]00:?00|\s*(GMT|UTC))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d[T ](?<h>[0-2]\d):(?<min>[0-5]\d)(:[0-5]\d(\.\d+)?)?\s*(Z|[+-]00:?00|\s*(GMT|UTC))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UtcTime();
+
+    /// <summary>The zone offset of an ISO stamp with a time of day: "T05:30:00+11:00", "T22:57-0500".</summary>
+    [GeneratedRegex(@"\d[T ][0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(?<sign>[+-])(?<oh>[01]\d):?(?<om>[0-5]\d)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalTime();
 
     /// <summary>"datePublished": "2023-05-12…" in a script's text, parsed or not.</summary>
     [GeneratedRegex(@"""datePublished""\s*:\s*""(?<d>\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScriptPublished();
+
+    /// <summary>A full year-first date with one separator throughout: 2019-05-12, 2019/05/12, 2019.05.12.</summary>
+    [GeneratedRegex(@"(?<!\d)(19|20)\d{2}(?<sep>[-/.])[01]\d\k<sep>[0-3]\d(?!\d)")]
+    private static partial Regex SourceDate();
 
     /// <summary>A full timestamp (date and time of day to the second) anywhere in the source, as CMSs write them into attributes and scripts.</summary>
     [GeneratedRegex(@"(?<d>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})[T ]\d{2}:\d{2}:\d{2}")]
