@@ -52,6 +52,25 @@ public class PageMetadataTests
         Assert.Equal("‘Bridge’ singers bring the house down", d.Metadata.Title);
     }
 
+    [Fact]
+    public void A_printed_headline_that_goes_on_after_the_shorter_metadata_title_is_the_headline()
+    {
+        var html = "<html><head><meta property=\"og:title\" content=\"Mayor opens the new bridge to traffic\"></head><body><main><article>"
+            + "<h1>Mayor opens the new bridge to traffic: ‘A day we waited for’</h1>" + Paragraph + Paragraph + "</article></main></body></html>";
+
+        var d = new ArticleExtractor().Extract(new SourceDocument("https://example.org/a", html, ContentKind.Html));
+
+        Assert.Equal("Mayor opens the new bridge to traffic: ‘A day we waited for’", d.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("Mayor opens the new bridge to traffic: ‘A day we waited for’", "Mayor opens the new bridge to traffic", true)]
+    [InlineData("Mayor opens the new bridge", "Mayor opens the new bridge", false)]
+    [InlineData("Example News: Mayor opens the new bridge to traffic", "Example News", false)]
+    [InlineData("Mayor opens the new bridge to traffic and then goes on for far longer than any title could", "Mayor opens the new bridge", false)]
+    public void The_printed_headline_extends_a_metadata_title_only_when_it_goes_on_after_all_of_it(string h1, string described, bool extends) =>
+        Assert.Equal(extends, Storyline.Extraction.Html.PageMetadata.Extends(h1, described));
+
     [Theory]
     [InlineData("The bridge (Video)", "The bridge")]
     [InlineData("[Photos]", "[Photos]")]

@@ -232,12 +232,36 @@ internal sealed partial class BlockReader
             return true;
         if (e.GetAttribute("style") is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
             return true;
+        if (HiddenByClass(e.GetAttribute("class")))
+            return true;
         if (tag is "body" or "article" or "main")
             return false;
         if (e.GetAttribute("role") is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
             return true;
         return hint == Hint.Furniture;
     }
+
+    /// <summary>
+    /// A class that hides the element in the stylesheet ("hidden", "d-none", "is-hidden"): the text is there for a
+    /// script to show later (an appeal, a message variant), not for the reader. A responsive class beside it
+    /// ("hidden md:block", "d-none d-lg-block") shows it on some screens, so it is read.
+    /// </summary>
+    internal static bool HiddenByClass(string? classes)
+    {
+        if (string.IsNullOrEmpty(classes))
+            return false;
+        bool hidden = false;
+        foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (token.Contains(':', StringComparison.Ordinal) || ResponsiveDisplay().IsMatch(token))
+                return false;
+            hidden |= token is "hidden" or "d-none" or "is-hidden" or "u-hidden" or "invisible";
+        }
+        return hidden;
+    }
+
+    [GeneratedRegex(@"^(d|hidden|visible)-(xs|sm|md|lg|xl|xxl)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponsiveDisplay();
 
     /// <summary>What an element's class and id say it is. The hint words never span the space between two names,
     /// so the class and the id are judged apart, each once per page.</summary>

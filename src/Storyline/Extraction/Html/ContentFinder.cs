@@ -62,7 +62,7 @@ internal static class ContentFinder
             return kv.Value * (1 - (t == 0 ? 0 : (double)l / t));
         });
         var top = final.MaxBy(kv => kv.Value);
-        var best = Widen(top.Key, page);
+        var best = Widen(FirstOfRepeated(top.Key, top.Value, final, page), page);
         var chosen = new List<IElement> { best };
         if (best.ParentElement is { } parent && page.WasRead(parent))
         {
@@ -93,6 +93,43 @@ internal static class ContentFinder
             }
         }
         return kept;
+    }
+
+    /// <summary>An earlier container shaped like the best one, scoring at least this share of it, is a candidate for the page's own article.</summary>
+    private const double RepeatShare = 0.3;
+
+    /// <summary>
+    /// Pages that load the next stories below the first (infinite scroll) repeat the article's markup, headline and
+    /// all; the longest of them may win on score, but the page's own article is the first. An earlier element with the
+    /// same tag and class as the best, not nested in it, with an &lt;h1&gt; between the two, is taken instead.
+    /// </summary>
+    private static IElement FirstOfRepeated(IElement best, double bestScore, Dictionary<IElement, double> final, BlockReader page)
+    {
+        if (!page.TryGetExtent(best, out var bestExtent))
+            return best;
+        IElement? first = null;
+        int firstEnter = bestExtent.Enter;
+        foreach (var (e, score) in final)
+        {
+            if (score < bestScore * RepeatShare || e.LocalName != best.LocalName || e.ClassName != best.ClassName || !page.TryGetExtent(e, out var x))
+                continue;
+            if (x.Exit <= firstEnter && HeadlineBetween(page.Blocks, x.Exit, bestExtent.Enter))
+            {
+                first = e;
+                firstEnter = x.Enter;
+            }
+        }
+        return first ?? best;
+    }
+
+    private static bool HeadlineBetween(List<TextBlock> blocks, int from, int to)
+    {
+        for (int i = from; i < to && i < blocks.Count; i++)
+        {
+            if (blocks[i].Tag == "h1")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A parent that adds at least this share of paragraph text to the chosen element is the article instead (split bodies).</summary>

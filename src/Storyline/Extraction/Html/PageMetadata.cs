@@ -86,7 +86,7 @@ internal sealed partial class PageMetadata
         var title = StripMediaLabel(Clean(index.TitleElement?.TextContent));
         var described = new[] { og, headline, title }.Where(t => t is not null).ToList();
         // An <h1> the metadata agrees with is the headline as printed; a lone <h1> may be the site logo.
-        if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal)))
+        if (h1 is not null && h1.Length >= 10 && described.Any(d => Fold(d!).Contains(Fold(h1), StringComparison.Ordinal) || Extends(h1, d!)))
             return StripKicker(h1, described);
         foreach (var candidate in new[] { og, headline, title })
         {
@@ -133,6 +133,20 @@ internal sealed partial class PageMetadata
 
     [GeneratedRegex(@"\s*[\[(](watch|video|videos|photos?|pictures|pics|gallery|listen|audio|podcast|updated?)[\])]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MediaLabel();
+
+    /// <summary>
+    /// "Star Uses This Spray: ‘It Doesn’t Transfer’" printed over the metadata's "Star Uses This Spray": the printed
+    /// headline goes on after the whole of a shorter version (social titles drop the quote), so it is the headline.
+    /// </summary>
+    internal static bool Extends(string h1, string described)
+    {
+        var (printed, meta) = (Fold(h1), Fold(described));
+        return meta.Length >= MinExtendedCharacters && printed.Length > meta.Length && printed.Length <= 2 * meta.Length
+            && printed.StartsWith(meta, StringComparison.Ordinal);
+    }
+
+    /// <summary>A shorter title than this (letters and digits) is a site name or a label, not a headline the &lt;h1&gt; extends.</summary>
+    private const int MinExtendedCharacters = 20;
 
     /// <summary>Letters and digits only, lower-cased: metadata often straightens the quotes the printed headline curls.</summary>
     private static string Fold(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
