@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Storyline.Language;
 
@@ -32,6 +33,15 @@ internal static class HashedWeights
             var sum = new Vector<float>(scores[l..]);
             foreach (int row in rows)
                 sum += Vector.LoadUnsafe(ref first, (nuint)(row * labels + l));
+            sum.CopyTo(scores[l..]);
+        }
+        // A tag set narrower than the machine's vector (the attribution tagger's 7 labels) still takes 4 at a time;
+        // each label's sum runs over the rows in the same order either way, so the floats are the same.
+        for (; l <= labels - Vector128<float>.Count; l += Vector128<float>.Count)
+        {
+            var sum = Vector128.Create(scores.Slice(l, Vector128<float>.Count));
+            foreach (int row in rows)
+                sum += Vector128.LoadUnsafe(ref first, (nuint)(row * labels + l));
             sum.CopyTo(scores[l..]);
         }
         for (; l < labels; l++)

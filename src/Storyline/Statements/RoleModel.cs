@@ -116,6 +116,8 @@ internal static class RoleDecoder
             Span<int> dynamicRows = stackalloc int[RoleSequence.MaxDynamic];
             Span<int> historyKeys = stackalloc int[_beam];
             Span<float> historyScores = stackalloc float[_beam * RoleLabels.Count];
+            // The scores of the features that read only the previous label, once per label (and the one before the first).
+            Span<float> labelScores = stackalloc float[(RoleLabels.Count + 1) * RoleLabels.Count];
             bool training = update is not null;
             // The gold prefix: its score, whether it is still in the beam (and where), and the step it trails most.
             double goldScore = 0;
@@ -126,7 +128,7 @@ internal static class RoleDecoder
                 bool starts = sequence.StartsSentence(i);
                 staticScores.Clear();
                 HashedWeights.AddRows(staticScores, weights, sequence.StaticIds(i));
-                int at = i * _beam, kept = 0, histories = 0;
+                int at = i * _beam, kept = 0, histories = 0, labelsScored = 0;
                 int parents = i == 0 ? 1 : _count[i - 1];
                 for (int p = 0; p < parents; p++)
                 {
@@ -135,16 +137,25 @@ internal static class RoleDecoder
                     byte y2 = i > 1 ? _label[(i - 2) * _beam + _parent[slot]] : RoleSequence.NoLabel;
                     int seen = i == 0 || starts ? 0 : _seen[slot];
                     double baseScore = i > 0 ? _score[slot] : 0;
-                    // Sequences that differ only further back share the label features: score those once.
+                    // Sequences that differ only further back share the label features: score those once, and
+                    // the features of the previous label alone once per label.
                     int history = y1 | y2 << 8 | seen << 16;
                     int h = historyKeys[..histories].IndexOf(history);
                     if (h < 0)
                     {
                         h = histories++;
                         historyKeys[h] = history;
+                        int y = i > 0 ? y1 : RoleLabels.Count;
+                        var byLabel = labelScores.Slice(y * RoleLabels.Count, RoleLabels.Count);
+                        if ((labelsScored & 1 << y) == 0)
+                        {
+                            labelsScored |= 1 << y;
+                            staticScores.CopyTo(byLabel);
+                            HashedWeights.AddRows(byLabel, weights, dynamicRows[..LabelRows(i, y1, dynamicRows)]);
+                        }
                         var computed = historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count);
-                        staticScores.CopyTo(computed);
-                        HashedWeights.AddRows(computed, weights, dynamicRows[..DynamicRows(i, y1, y2, seen, dynamicRows)]);
+                        byLabel.CopyTo(computed);
+                        HashedWeights.AddRows(computed, weights, dynamicRows[..HistoryRows(y1, y2, seen, dynamicRows)]);
                     }
                     historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count).CopyTo(scores);
                     byte previous = i > 0 ? y1 : RoleLabels.Outside;
@@ -259,6 +270,18 @@ internal static class RoleDecoder
             foreach (int row in rows[..DynamicRows(i, y1, y2, seen, rows)])
                 score += weights[row * RoleLabels.Count + label];
             return score;
+        }
+
+        private int LabelRows(int i, byte y1, Span<int> rows)
+        {
+            Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
+            return table.KnownRows(features[..sequence.LabelFeatures(i, y1, features)], rows);
+        }
+
+        private int HistoryRows(byte y1, byte y2, int seen, Span<int> rows)
+        {
+            Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
+            return table.KnownRows(features[..RoleSequence.HistoryFeatures(y1, y2, seen, features)], rows);
         }
 
         private int DynamicRows(int i, byte y1, byte y2, int seen, Span<int> rows)

@@ -15,7 +15,9 @@ internal sealed class RoleSequence
     private readonly TokenInfo[] _info;
     private readonly byte[] _cue, _entity, _rule, _quote;
     private readonly int[] _sentence, _sentenceStart, _sentenceEnd;
-    private readonly int[] _cueLeft, _cueRight, _colonLeft, _colonRight, _markLeft, _markRight;
+    private readonly int[] _cueLeft, _cueRight, _colonLeft, _colonRight, _markLeft, _markRight, _ruleCueLeft, _ruleCueRight;
+    // Commas (and semicolons, dashes) and quotation marks before each token: what lies between a token and a cue.
+    private readonly int[] _commasBefore, _marksBefore;
     private readonly bool[] _sentenceHasCue;
     private readonly StaticRows _static = new();
 
@@ -56,6 +58,15 @@ internal sealed class RoleSequence
         _colonRight = Nearest(n, i => tokens[i].Is(':'), left: false);
         _markLeft = Nearest(n, i => _quote[i] >= 2, left: true);
         _markRight = Nearest(n, i => _quote[i] >= 2, left: false);
+        _ruleCueLeft = Nearest(n, i => _rule[i] == (byte)Role.Cue, left: true);
+        _ruleCueRight = Nearest(n, i => _rule[i] == (byte)Role.Cue, left: false);
+        _commasBefore = new int[n + 1];
+        _marksBefore = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            _commasBefore[i + 1] = _commasBefore[i] + (tokens[i].IsAny(",;–—") ? 1 : 0);
+            _marksBefore[i + 1] = _marksBefore[i] + (_quote[i] >= 2 ? 1 : 0);
+        }
     }
 
     public Paragraph Paragraph { get; }
@@ -155,7 +166,28 @@ internal sealed class RoleSequence
 
     public void Release() => _static.Release();
 
-    private const int ExpectedStatic = 56;
+    /// <summary>
+    /// What lies between token <paramref name="i"/> and a cue at <paramref name="cue"/>: how many commas (0, 1, more)
+    /// and whether a quotation mark, packed with the token next to the cue on the token's side ("that", a colon,
+    /// a comma, a quotation mark, anything else), so "said that A, B" and "A,” she said" read as paths to the cue.
+    /// </summary>
+    private ulong PathTo(int i, int cue)
+    {
+        if (cue < 0)
+            return 0;
+        int from = Math.Min(i, cue) + 1, to = Math.Max(i, cue);
+        ulong commas = (ulong)Math.Min(_commasBefore[to] - _commasBefore[from], 2);
+        ulong marks = _marksBefore[to] - _marksBefore[from] > 0 ? 1UL : 0UL;
+        int beside = cue < i ? cue + 1 : cue - 1;
+        ulong next = beside == i || beside < 0 || beside >= Count ? 0
+            : Paragraph.Tokens[beside].Lower == "that" ? 1UL
+            : Paragraph.Tokens[beside].Is(':') ? 2UL
+            : Paragraph.Tokens[beside].Is(',') ? 3UL
+            : _quote[beside] >= 2 ? 4UL : 5UL;
+        return 1 + commas | marks << 2 | next << 3;
+    }
+
+    private const int ExpectedStatic = 62;
     public const int MaxStatic = 96;
     public const int MaxDynamic = 9;
 
@@ -203,6 +235,12 @@ internal sealed class RoleSequence
         f[n++] = FeatureHash.Of((int)Template.CueLeftWord, cl >= 0 && leftInSentence ? _info[cl].Lower : FeatureHash.Missing);
         f[n++] = FeatureHash.Of((int)Template.CueRightWord, cr >= 0 && rightInSentence ? _info[cr].Lower : FeatureHash.Missing);
         f[n++] = FeatureHash.Of((int)Template.CueSides, leftInSentence ? 1UL : 0UL, rightInSentence ? 1UL : 0UL, quote);
+        f[n++] = FeatureHash.Of((int)Template.CuePathLeft, Distance(i, cl), cl >= 0 ? _cue[cl] : 0UL, PathTo(i, cl) | (leftInSentence ? 64UL : 0UL));
+        f[n++] = FeatureHash.Of((int)Template.CuePathRight, Distance(i, cr), cr >= 0 ? _cue[cr] : 0UL, PathTo(i, cr) | (rightInSentence ? 64UL : 0UL));
+        f[n++] = FeatureHash.Of((int)Template.CuePathBoth, PathTo(i, leftInSentence ? cl : -1), PathTo(i, rightInSentence ? cr : -1), quote);
+        int rl = _ruleCueLeft[i], rr = _ruleCueRight[i];
+        f[n++] = FeatureHash.Of((int)Template.RuleCueLeft, Distance(i, rl), PathTo(i, rl), rl >= first ? 1UL : 0UL);
+        f[n++] = FeatureHash.Of((int)Template.RuleCueRight, Distance(i, rr), PathTo(i, rr), rr >= 0 && rr < end ? 1UL : 0UL);
         f[n++] = FeatureHash.Of((int)Template.ColonLeft, Distance(i, _colonLeft[i]), _colonLeft[i] >= first ? 1UL : 0UL);
         f[n++] = FeatureHash.Of((int)Template.ColonRight, Distance(i, _colonRight[i]), _colonRight[i] >= 0 && _colonRight[i] < end ? 1UL : 0UL);
 
@@ -238,23 +276,39 @@ internal sealed class RoleSequence
     /// <summary>
     /// Features of the labels chosen before token <paramref name="i"/>: the previous one or two, each with the word,
     /// its quotation state and its cue class, and with what the sentence has had so far (<paramref name="seen"/>: bit
-    /// per role, cleared at each sentence start).
+    /// per role, cleared at each sentence start). The first <see cref="LabelOnly"/> read the previous label alone.
     /// </summary>
     public int DynamicFeatures(int i, byte y1, byte y2, int seen, Span<ulong> f)
     {
+        int n = LabelFeatures(i, y1, f);
+        return n + HistoryFeatures(y1, y2, seen, f[n..]);
+    }
+
+    /// <summary>How many of the label features read only the previous label (the decoder scores those once per label, not per sequence).</summary>
+    public const int LabelOnly = 7;
+
+    /// <summary>The label features that read only the previous label <paramref name="y1"/>.</summary>
+    public int LabelFeatures(int i, byte y1, Span<ulong> f)
+    {
         ref readonly var t = ref _info[i];
         f[0] = FeatureHash.Of((int)Template.Label1, y1);
-        f[1] = FeatureHash.Of((int)Template.Label2, y2, y1);
-        f[2] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
-        f[3] = FeatureHash.Of((int)Template.Label1Quote, y1, _quote[i]);
-        f[4] = FeatureHash.Of((int)Template.Label1Cue, y1, _cue[i]);
-        f[5] = FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
-        f[6] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
+        f[1] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
+        f[2] = FeatureHash.Of((int)Template.Label1Quote, y1, _quote[i]);
+        f[3] = FeatureHash.Of((int)Template.Label1Cue, y1, _cue[i]);
+        f[4] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
         // Where contents end: at a sentence start (with or without a cue of its own) or after a punctuation mark.
         int sentence = _sentence[i];
-        f[7] = FeatureHash.Of((int)Template.Label1Boundary, y1, (StartsSentence(i) ? 1UL : 0UL) | (_sentenceHasCue[sentence] ? 2UL : 0UL), _quote[i]);
-        f[8] = FeatureHash.Of((int)Template.Label1After, y1, i > 0 && !Paragraph.Tokens[i - 1].IsWord ? _info[i - 1].Lower : FeatureHash.Missing, _cue[i]);
-        return 9;
+        f[5] = FeatureHash.Of((int)Template.Label1Boundary, y1, (StartsSentence(i) ? 1UL : 0UL) | (_sentenceHasCue[sentence] ? 2UL : 0UL), _quote[i]);
+        f[6] = FeatureHash.Of((int)Template.Label1After, y1, i > 0 && !Paragraph.Tokens[i - 1].IsWord ? _info[i - 1].Lower : FeatureHash.Missing, _cue[i]);
+        return LabelOnly;
+    }
+
+    /// <summary>The label features that read further back: the label before the previous one, and the sentence's roles so far.</summary>
+    public static int HistoryFeatures(byte y1, byte y2, int seen, Span<ulong> f)
+    {
+        f[0] = FeatureHash.Of((int)Template.Label2, y2, y1);
+        f[1] = FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
+        return 2;
     }
 
     /// <summary>Whether token <paramref name="i"/> starts a sentence (the decoder's <c>seen</c> bits are cleared there).</summary>
@@ -267,6 +321,7 @@ internal sealed class RoleSequence
         Quote = 60, QuoteContext, QuoteShape, MarkLeft, MarkRight,
         CueClass = 70, CueClassContext, CueLeft, CueRight, CueLeftWord, CueRightWord, CueSides, ColonLeft, ColonRight,
         Position = 80, SentenceIndex, Initial, Entity, EntityContext, Rule, RuleContext, RuleWord, SentenceJoin, AfterCue,
+        CuePathLeft = 100, CuePathRight, CuePathBoth, RuleCueLeft, RuleCueRight,
         Label1 = 90, Label2, Label1Word, Label1Quote, Label1Cue, Seen, Label1Cluster, Label1Boundary, Label1After,
     }
 }

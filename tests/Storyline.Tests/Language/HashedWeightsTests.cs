@@ -8,6 +8,8 @@ public class HashedWeightsTests
     [InlineData(17)]
     [InlineData(3)]
     [InlineData(8)]
+    [InlineData(7)]
+    [InlineData(13)]
     public void Adds_rows_to_exactly_the_floats_of_adding_them_one_by_one(int labels)
     {
         var random = new Random(5);

@@ -175,6 +175,32 @@ public class AttributionTaggerTests
         Assert.Equal([Role.Source, Role.Cue, Role.Content], runs.Select(r => r.Role));
     }
 
+    [Fact]
+    public void The_label_features_are_those_of_the_previous_label_and_those_of_the_history_together()
+    {
+        const string text = "“We will win,” Hale said. The council met on Monday.";
+        var p = new Paragraph(text, Span.FromBounds(0, text.Length));
+        var sequence = new RoleSequence(p, Storyline.Language.EntityRecognizer.Default.Model.Resources, StatementLexicon.English, [], []);
+        Span<ulong> all = stackalloc ulong[RoleSequence.MaxDynamic];
+        Span<ulong> split = stackalloc ulong[RoleSequence.MaxDynamic];
+        byte y1 = RoleLabels.Inside(Role.Content), y2 = RoleLabels.Begin(Role.Content), other = RoleLabels.Begin(Role.Source);
+
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            int n = sequence.DynamicFeatures(i, y1, y2, 0b1001, all);
+            int m = sequence.LabelFeatures(i, y1, split);
+            m += RoleSequence.HistoryFeatures(y1, y2, 0b1001, split[m..]);
+
+            Assert.Equal(RoleSequence.LabelOnly, m - 2);
+            Assert.Equal(all[..n].ToArray(), split[..m].ToArray());
+            // What the decoder scores once per previous label does not change with the labels before it.
+            sequence.LabelFeatures(i, y1, split);
+            var once = split[..RoleSequence.LabelOnly].ToArray();
+            sequence.DynamicFeatures(i, y1, other, 0, all);
+            Assert.Equal(once, all[..RoleSequence.LabelOnly].ToArray());
+        }
+    }
+
     /// <summary>Plain perceptron weights (no averaging): enough to see the trainer correct itself.</summary>
     private sealed class Weights(int rows) : IRoleUpdate
     {
