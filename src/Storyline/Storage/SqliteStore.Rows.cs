@@ -5,13 +5,17 @@ namespace Storyline.Storage;
 /// <summary>
 /// Multi-row INSERTs for the write path. A document has tens to hundreds of line, mention and time rows; one
 /// <c>INSERT … VALUES (…), (…), …</c> for up to <see cref="MaxRowsPerInsert"/> of them pays the per-statement cost
-/// of Microsoft.Data.Sqlite (reset, bind, step, the managed reader around it) once instead of once a row. SQLite
+/// of Microsoft.Data.Sqlite (reset, step, the managed reader around it) once instead of once a row. SQLite
 /// inserts a VALUES list in order, so the rows, and their rowids, are exactly what one insert a row gave.
+/// More rows a statement is not better: Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a
+/// name by a linear scan of the statement's parameters, so binding grows with the square of the row count. On a
+/// five-column table 8 rows a statement cost 3.6 µs CPU a row, 1 row 4.1 µs, 16 rows 4.1 µs and 32 rows 5.0 µs
+/// (bench/README.md, `InsertBenchmarks`).
 /// </summary>
 public sealed partial class SqliteStore
 {
-    /// <summary>Rows per statement at most; a remainder goes in by statements of 16, 8, 4, 2 and 1 rows, so each table has at most six.</summary>
-    internal const int MaxRowsPerInsert = 32;
+    /// <summary>Rows per statement at most; a remainder goes in by statements of 4, 2 and 1 rows, so each table has at most four.</summary>
+    internal const int MaxRowsPerInsert = 8;
 
     /// <summary>The values of the rows being gathered, row after row (the writer's scratch, under <see cref="_gate"/>).</summary>
     private readonly List<object?> _rows = [];
