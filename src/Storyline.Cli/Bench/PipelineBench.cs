@@ -10,7 +10,7 @@ namespace Storyline.Cli.Bench;
 
 /// <summary>One measured run: throughput, latency percentiles and memory.</summary>
 internal sealed record BenchResult(string Corpus, int Threads, int Documents, double Seconds, double CpuSeconds, double MegaBytes, double P50Ms, double P99Ms,
-    long PeakWorkingSetMb, long ManagedMb, string LoadAverage)
+    long PeakWorkingSetMb, long ManagedMb, string LoadAverage, string StoreDigest)
 {
     public double DocumentsPerSecond => Documents / Seconds;
 
@@ -56,7 +56,7 @@ internal static class PipelineBench
                 var (result, storeTime) = Measure(name, corpus.Repeat(count, kind, texts), pipeline, threads);
                 results.Add(result);
                 stageTables.Add(($"{name}, {threads} thread(s)", [.. pipeline.StageTimes(), ("store (SQLite)", storeTime)]));
-                Output.Error.MarkupLine($"[grey]{name}, {threads} thread(s): {result.DocumentsPerSecond:0} docs/s, {result.CpuMsPerDocument:0.0} ms CPU/doc, load average {result.LoadAverage}[/]");
+                Output.Error.MarkupLine($"[grey]{name}, {threads} thread(s): {result.DocumentsPerSecond:0} docs/s, {result.CpuMsPerDocument:0.0} ms CPU/doc, load average {result.LoadAverage}, store digest {result.StoreDigest}[/]");
             }
         }
 
@@ -96,7 +96,8 @@ internal static class PipelineBench
             latencies.Sort();
             using var process = Process.GetCurrentProcess();
             var result = new BenchResult(corpus, threads, latencies.Count, clock.Elapsed.TotalSeconds, used.TotalSeconds, bytes / 1e6,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 >> 20, GC.GetTotalMemory(false) >> 20, load);
+                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 >> 20, GC.GetTotalMemory(false) >> 20, load,
+                StoreDigest.Of(dbPath));
             return (result, runner.StoreTime);
         }
         finally
