@@ -7,7 +7,7 @@ using Storyline.Ingest;
 
 namespace Storyline.Benchmarks;
 
-/// <summary>HTML extraction in its parts: parsing, reading and scoring blocks, and the whole extractor. One op = every page once.</summary>
+/// <summary>HTML extraction in its parts: parsing, reading and scoring blocks, reading metadata, and the whole extractor. One op = every page once.</summary>
 [MemoryDiagnoser]
 public class HtmlBenchmarks
 {
@@ -52,6 +52,16 @@ public class HtmlBenchmarks
             if (d.Body is { } body)
                 n += ContentFinder.Find(BlockReader.Read(body), PhraseLexicon.Default).Count;
         }
+        return n;
+    }
+
+    /// <summary>Title, outlet, authors, date and language on already parsed pages: the metadata readers' own work.</summary>
+    [Benchmark]
+    public int Metadata()
+    {
+        int n = 0;
+        foreach (var d in _parsed)
+            n += PageMetadata.Read(d, null).Authors.Count;
         return n;
     }
 

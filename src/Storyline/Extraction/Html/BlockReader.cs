@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -9,6 +10,8 @@ namespace Storyline.Extraction.Html;
 /// leaving out what is never article text: scripts, forms, navigation, hidden elements, figures and their captions,
 /// and elements whose class or id names them as furniture (share bars, comments, newsletter boxes …).
 /// Also records each element's span in document order, so "is this block inside that element" is two comparisons.
+/// Children are read by index: AngleSharp finds a node's sibling by searching its parent's child list, so walking
+/// siblings costs the square of the number of children.
 /// </summary>
 internal sealed partial class BlockReader
 {
@@ -52,8 +55,11 @@ internal sealed partial class BlockReader
     private readonly Dictionary<IElement, Facts> _facts = [];
     private int _pageText;
 
-    /// <summary>Hints of each class or id value seen on this page: pages repeat a few dozen values on thousands of elements.</summary>
-    private readonly Dictionary<string, Hint> _hintOf = new(StringComparer.Ordinal);
+    /// <summary>Hints of each class or id value seen: pages repeat a few dozen values on thousands of elements, and the
+    /// pages of one site repeat each other's. Shared by all threads, and emptied when full so it stays small.</summary>
+    private static readonly ConcurrentDictionary<string, Hint> HintOfValue = new(StringComparer.Ordinal);
+
+    private const int MaxCachedHints = 50_000;
 
     public static BlockReader Read(IElement root)
     {
@@ -94,14 +100,19 @@ internal sealed partial class BlockReader
                 facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || e.GetAttribute("itemprop") == "articleBody";
                 _facts[e] = facts;
                 stack.Push((e, facts, parent));
-                for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
-                    stack.Push((c, null, facts));
+                var children = e.ChildNodes;
+                for (int i = children.Length - 1; i >= 0; i--)
+                {
+                    if (children[i] is IElement c)
+                        stack.Push((c, null, facts));
+                }
                 continue;
             }
             // Leaving: the children have added theirs; add the element's own text, then pass the sum up.
-            for (var n = e.FirstChild; n is not null; n = n.NextSibling)
+            var nodes = e.ChildNodes;
+            for (int i = 0; i < nodes.Length; i++)
             {
-                if (n is IText t)
+                if (nodes[i] is IText t)
                     facts.Text += t.Data.Length - CountWhiteSpace(t.Data);
             }
             if (parent is not null)
@@ -155,7 +166,7 @@ internal sealed partial class BlockReader
                 leaving.Exit = order;
                 continue;
             }
-            var facts = _facts.GetValueOrDefault(e);
+            _facts.TryGetValue(e, out var facts);
             if (e != root && (facts is null || (IsSkipped(e, tag, facts.Hint) && !WrapsArticle(facts))))
                 continue;
             facts ??= _facts[e] = new Facts();
@@ -173,8 +184,9 @@ internal sealed partial class BlockReader
                 linkDepth++;
             facts.Enter = facts.Exit = order;
             stack.Push((e, facts));
-            for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                stack.Push((child, null));
+            var children = e.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+                stack.Push((children[i], null));
         }
         Flush(text, ref links, blockStack, ref order);
     }
@@ -264,17 +276,19 @@ internal sealed partial class BlockReader
     private static partial Regex ResponsiveDisplay();
 
     /// <summary>What an element's class and id say it is. The hint words never span the space between two names,
-    /// so the class and the id are judged apart, each once per page.</summary>
+    /// so the class and the id are judged apart, each value once.</summary>
     internal Hint HintsOf(IElement e) => HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
 
-    private Hint HintOf(string? value)
+    private static Hint HintOf(string? value)
     {
         if (string.IsNullOrEmpty(value))
             return Hint.None;
-        if (!_hintOf.TryGetValue(value, out var hint))
+        if (!HintOfValue.TryGetValue(value, out var hint))
         {
             hint = (FurnitureHint().IsMatch(value) ? Hint.Furniture : Hint.None) | (ContentHint().IsMatch(value) ? Hint.Content : Hint.None);
-            _hintOf[value] = hint;
+            if (HintOfValue.Count >= MaxCachedHints)
+                HintOfValue.Clear();
+            HintOfValue[value] = hint;
         }
         return hint;
     }

@@ -60,8 +60,13 @@ internal sealed class PageIndex
                 insideByline++;
                 stack.Push((e, true));
             }
-            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
-                stack.Push((c, false));
+            // By index, not by sibling: AngleSharp finds a sibling by searching the parent's child list.
+            var children = e.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement c)
+                    stack.Push((c, false));
+            }
         }
         return index;
     }

@@ -279,7 +279,7 @@ internal sealed partial class PageMetadata
     internal static string TextOf(IElement e, int limit = 10_000)
     {
         var sb = new System.Text.StringBuilder();
-        var stack = new Stack<INode>();
+        var stack = new Stack<INode?>();
         stack.Push(e);
         while (stack.Count > 0 && sb.Length < limit)
         {
@@ -287,10 +287,7 @@ internal sealed partial class PageMetadata
             if (n is IText t)
                 sb.Append(t.Data).Append(' ');
             else if (n is IElement el && el.LocalName is not ("script" or "style"))
-            {
-                for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
-                    stack.Push(c);
-            }
+                PushChildren(stack, el);
         }
         return Clean(sb.ToString()) ?? "";
     }
@@ -316,13 +313,21 @@ internal sealed partial class PageMetadata
                 bool separates = el.LocalName is "br" or "div" or "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "header";
                 if (separates)
                     stack.Push(null);
-                for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
-                    stack.Push(c);
+                PushChildren(stack, el);
                 if (separates)
                     sb.Append(' ');
             }
         }
         return Clean(sb.ToString()) ?? "";
+    }
+
+    /// <summary>Pushes the children last first, so they pop in document order; by index, as AngleSharp finds a
+    /// sibling by searching the parent's child list.</summary>
+    private static void PushChildren(Stack<INode?> stack, IElement e)
+    {
+        var children = e.ChildNodes;
+        for (int i = children.Length - 1; i >= 0; i--)
+            stack.Push(children[i]);
     }
 
     internal static string? Clean(string? s)

@@ -381,8 +381,10 @@ internal static partial class PublishedDateFinder
                 continue;
             if (el == headline)
                 headlineAt = sb.Length;
-            for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
-                stack.Push(c);
+            // By index: AngleSharp finds a sibling by searching the parent's child list.
+            var children = el.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+                stack.Push(children[i]);
         }
         return (sb.ToString(), headlineAt);
     }
