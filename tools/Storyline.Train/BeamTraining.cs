@@ -10,8 +10,11 @@ namespace Storyline.Train;
 /// </summary>
 internal static class BeamTraining
 {
-    /// <summary>One pass over <paramref name="document"/>; <paramref name="document"/> must be resolved against <paramref name="table"/>.</summary>
-    public static void Train(NerDocument document, ReadOnlySpan<byte> gold, Perceptron perceptron, FeatureTable table, int beam)
+    /// <summary>
+    /// One pass over <paramref name="document"/>, which must be resolved against <paramref name="table"/>;
+    /// <paramref name="dense"/> holds the weights of the word vectors' dimensions, trained alongside the features'.
+    /// </summary>
+    public static void Train(NerDocument document, ReadOnlySpan<byte> gold, Perceptron perceptron, Perceptron dense, FeatureTable table, int beam)
     {
         var weights = perceptron.Weights;
         var history = new NerDocument.History();
@@ -29,14 +32,14 @@ internal static class BeamTraining
             {
                 int token = first + i;
                 var (gy1, gy2) = document.Previous(token, gold);
-                Scores(document, table, weights, token, gy1, gy2, history, rows, scores);
+                Scores(document, table, weights, dense.Weights, token, gy1, gy2, history, rows, scores);
                 goldScore += scores[gold[token]];
 
                 lattice.Open(i);
                 for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
                 {
                     var (y1, y2, baseScore) = lattice.Prefix(i, p);
-                    Scores(document, table, weights, token, y1, y2, history, rows, scores);
+                    Scores(document, table, weights, dense.Weights, token, y1, y2, history, rows, scores);
                     byte previous = i == 0 ? NerLabels.Outside : y1;
                     for (byte l = 0; l < NerLabels.Count; l++)
                     {
@@ -55,17 +58,20 @@ internal static class BeamTraining
             {
                 var wrong = predicted.AsSpan(0, at + 1);
                 lattice.Backtrack(at, wrong);
-                Update(document, table, perceptron, first, gold, wrong, history, rows);
+                Update(document, table, perceptron, dense, first, gold, wrong, history, rows);
                 lattice.Backtrack(count - 1, predicted);
             }
             for (int i = 0; i < count; i++)
+            {
                 perceptron.Next();
+                dense.Next();
+            }
             document.Remember(first, predicted.AsSpan(0, count), history);
         }
     }
 
     /// <summary>Moves the weights from the predicted prefix's features to the gold prefix's, where the two differ.</summary>
-    private static void Update(NerDocument document, FeatureTable table, Perceptron perceptron, int first, ReadOnlySpan<byte> gold,
+    private static void Update(NerDocument document, FeatureTable table, Perceptron perceptron, Perceptron dense, int first, ReadOnlySpan<byte> gold,
         ReadOnlySpan<byte> wrong, NerDocument.History history, Span<int> rows)
     {
         for (int i = 0; i < wrong.Length; i++)
@@ -77,13 +83,20 @@ internal static class BeamTraining
                 continue;
             perceptron.Add(rows[..Rows(document, table, token, gy1, gy2, history, rows)], gold[token], 1);
             perceptron.Add(rows[..Rows(document, table, token, py1, py2, history, rows)], wrong[i], -1);
+            if (gold[token] != wrong[i])
+            {
+                dense.AddScaled(document.VectorOf(token), WordVectors.Scale, gold[token], 1);
+                dense.AddScaled(document.VectorOf(token), WordVectors.Scale, wrong[i], -1);
+            }
         }
     }
 
-    private static void Scores(NerDocument document, FeatureTable table, float[] weights, int token, byte y1, byte y2,
+    private static void Scores(NerDocument document, FeatureTable table, float[] weights, float[] dense, int token, byte y1, byte y2,
         NerDocument.History history, Span<int> rows, Span<float> scores)
     {
         scores.Clear();
+        // The vector's scores first, as the decoder adds them, so both sum the same floats in the same order.
+        document.AddVector(token, scores, dense);
         HashedWeights.AddRows(scores, weights, rows[..Rows(document, table, token, y1, y2, history, rows)]);
     }
 

@@ -33,14 +33,19 @@ internal static class NerTrainer
         Console.WriteLine($"train {train.Count} documents, dev {dev.Count} documents");
 
         int depth = int.Parse(options.GetValueOrDefault("depth") ?? "14", CultureInfo.InvariantCulture);
-        var clusters = BuildClusters(Embeddings.Locate(options.GetValueOrDefault("embeddings")), clusterWords, seed, depth);
+        var embeddings = Embeddings.Locate(options.GetValueOrDefault("embeddings"));
+        var clusters = BuildClusters(embeddings, clusterWords, seed, depth);
         Console.WriteLine($"clusters for {clusters.Count} words ({clock.Elapsed.TotalSeconds:0}s)");
+        // Word vectors as real-valued features (--vector-words N: the N most frequent words) gained on dev but not on
+        // the test sets, for a model twice the size, so the shipped model has none (models/ner.md).
+        var vectors = Vectors(embeddings, int.Parse(options.GetValueOrDefault("vector-words") ?? "0", CultureInfo.InvariantCulture));
+        Console.WriteLine($"vectors for {vectors.Count} words ({clock.Elapsed.TotalSeconds:0}s)");
 
         var lists = options.GetValueOrDefault("lists") == "none" ? []
             : NameLists.Load(int.Parse(options.GetValueOrDefault("min-population") ?? "15000", CultureInfo.InvariantCulture));
         var trainSet = train.Select(Example.Of).ToList();
         var devSet = dev.Select(Example.Of).ToList();
-        var chosen = Fit(trainSet, clusters, lists, minCount, epochs, seed, trainBeam, devSet, clock);
+        var chosen = Fit(trainSet, clusters, vectors, lists, minCount, epochs, seed, trainBeam, devSet, clock);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: epoch {chosen.Epoch}, dev F1 {chosen.DevF1 * 100:0.00} ({(trainBeam > 1 ? "beam, raw scores" : "greedy")})"));
         var devDocs = devSet.Select(e => e.Layout(chosen.Model.Resources)).ToList();
         // A model trained on whole sentences is decoded on raw summed scores (temperature 0); a greedily trained one
@@ -49,7 +54,7 @@ internal static class NerTrainer
         double beamF1 = -1;
         foreach (float t in trainBeam > 1 ? [] : new[] { 5f, 10f, 20f, 30f, 50f })
         {
-            var beamed = Score(devDocs, devSet, chosen.Model.Weights, chosen.Model.Table, NerDecoder.DefaultBeam, t);
+            var beamed = Score(devDocs, devSet, chosen.Model.Weights, chosen.Model.Table, NerDecoder.DefaultBeam, t, chosen.Model.Dense);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"beam {NerDecoder.DefaultBeam}, temperature {t}: dev F1 {beamed.F1 * 100:0.00}"));
             if (beamed.F1 > beamF1)
                 (temperature, beamF1) = (t, beamed.F1);
@@ -58,8 +63,8 @@ internal static class NerTrainer
         // With the epochs and temperature chosen on dev, the shipped model may learn from dev too (--with-dev yes):
         // a fifth more text, which the test sets' scores can only gain from. Its dev score then means nothing.
         bool withDev = options.GetValueOrDefault("with-dev") == "yes";
-        var fitted = withDev ? Fit([.. trainSet, .. devSet], clusters, lists, minCount, chosen.Epoch, seed, trainBeam, null, clock).Model : chosen.Model;
-        var model = Prune(new NerModel(fitted.Resources, fitted.Rows, fitted.Weights, temperature),
+        var fitted = withDev ? Fit([.. trainSet, .. devSet], clusters, vectors, lists, minCount, chosen.Epoch, seed, trainBeam, null, clock).Model : chosen.Model;
+        var model = Prune(new NerModel(fitted.Resources, fitted.Rows, fitted.Weights, temperature, fitted.Dense),
             float.Parse(options.GetValueOrDefault("prune") ?? "0", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
@@ -68,7 +73,7 @@ internal static class NerTrainer
         {
             var reloaded = NerModel.Load(file);
             var (p, r, f1) = Score(devSet.Select(e => e.Layout(reloaded.Resources)).ToList(), devSet, reloaded.Weights, reloaded.Table,
-                NerDecoder.DefaultBeam, reloaded.Temperature);
+                NerDecoder.DefaultBeam, reloaded.Temperature, reloaded.Dense);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"saved {output}: {new FileInfo(output).Length / 1024} KiB, {reloaded.Rows.Count} features; reloaded dev{(withDev ? " (trained on)" : "")} P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
         }
@@ -83,13 +88,13 @@ internal static class NerTrainer
     /// correcting each wrong token; with a wider beam on whole sentences, with max-violation updates (<see cref="BeamTraining"/>).
     /// With a dev set, keeps the averaged weights of the epoch that scores best on it; without one, those of the last epoch.
     /// </summary>
-    private static Fitted Fit(List<Example> training, Dictionary<ulong, ulong> clusters, Dictionary<ulong, byte> lists, int minCount, int epochs,
+    private static Fitted Fit(List<Example> training, Dictionary<ulong, ulong> clusters, WordVectors vectors, Dictionary<ulong, byte> lists, int minCount, int epochs,
         int seed, int beam, List<Example>? dev, Stopwatch clock)
     {
         var fullNames = Gazetteer(training, lists);
         var foldNames = Enumerable.Range(0, Folds).Select(f => Gazetteer(training.Where((_, i) => i % Folds != f), lists)).ToArray();
-        var full = new NerResources(clusters, fullNames);
-        var trainDocs = training.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds]))).ToList();
+        var full = new NerResources(clusters, fullNames, vectors);
+        var trainDocs = training.Select((e, i) => e.Layout(new NerResources(clusters, foldNames[i % Folds], vectors))).ToList();
         var devDocs = dev?.Select(e => e.Layout(full)).ToList() ?? [];
 
         var rows = FeatureRows(trainDocs, training, minCount);
@@ -99,6 +104,7 @@ internal static class NerTrainer
             d.Resolve(table);
 
         var perceptron = new Perceptron(rows.Count, NerLabels.Count);
+        var dense = new Perceptron(vectors.Count == 0 ? 0 : WordVectors.Dimensions, NerLabels.Count);
         var random = new Random(seed);
         var order = Enumerable.Range(0, trainDocs.Count).ToArray();
         var best = new Fitted(new NerModel(full, rows, []), 0, -1);
@@ -109,7 +115,7 @@ internal static class NerTrainer
             {
                 if (beam > 1)
                 {
-                    BeamTraining.Train(trainDocs[i], training[i].Gold, perceptron, table, beam);
+                    BeamTraining.Train(trainDocs[i], training[i].Gold, perceptron, dense, table, beam);
                     continue;
                 }
                 var labels = new byte[trainDocs[i].Count];
@@ -121,14 +127,15 @@ internal static class NerTrainer
                 continue;
             }
             var averaged = perceptron.Averaged();
+            var averagedDense = dense.Averaged();
             // A model trained on whole sequences is chosen as it is decoded: with the beam, on raw scores.
-            var (p, r, f1) = beam > 1 ? Score(devDocs, dev, averaged, table, NerDecoder.DefaultBeam, 0) : Score(devDocs, dev, averaged, table, beam: 1);
+            var (p, r, f1) = beam > 1 ? Score(devDocs, dev, averaged, table, NerDecoder.DefaultBeam, 0, averagedDense) : Score(devDocs, dev, averaged, table, beam: 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}: dev P {p * 100:0.00} R {r * 100:0.00} F1 {f1 * 100:0.00} ({clock.Elapsed.TotalSeconds:0}s)"));
             if (f1 > best.DevF1)
-                best = new Fitted(new NerModel(full, rows, averaged), epoch, f1);
+                best = new Fitted(new NerModel(full, rows, averaged, dense: averagedDense), epoch, f1);
         }
-        return dev is null ? new Fitted(new NerModel(full, rows, perceptron.Averaged()), epochs, -1) : best;
+        return dev is null ? new Fitted(new NerModel(full, rows, perceptron.Averaged(), dense: dense.Averaged()), epochs, -1) : best;
     }
 
     /// <summary>
@@ -153,6 +160,27 @@ internal static class NerTrainer
         }
         WriteCache(cache, clusters, (w, value) => w.Write(value));
         return clusters;
+    }
+
+    /// <summary>The vectors of the <paramref name="words"/> most frequent words, quantised as the model stores them (none for 0).</summary>
+    private static WordVectors Vectors(string path, int words)
+    {
+        if (words <= 0)
+            return WordVectors.None;
+        var embeddings = Embeddings.Read(path, words);
+        if (embeddings.Dimensions != WordVectors.Dimensions)
+            throw new InvalidDataException($"{path}: {embeddings.Dimensions}-dimensional vectors, the recogniser reads {WordVectors.Dimensions}");
+        var rows = new Dictionary<ulong, int>(embeddings.Words.Length);
+        var values = new List<sbyte>();
+        Span<sbyte> q = stackalloc sbyte[WordVectors.Dimensions];
+        for (int w = 0; w < embeddings.Words.Length; w++)
+        {
+            if (!rows.TryAdd(FeatureHash.Chars(embeddings.Words[w]), rows.Count))
+                continue;
+            WordVectors.Quantize(embeddings.Vectors.AsSpan(w * WordVectors.Dimensions, WordVectors.Dimensions), q);
+            values.AddRange(q);
+        }
+        return new WordVectors(rows, [.. values]);
     }
 
     /// <summary>k-means cluster ids at three granularities (cached on their own: they take minutes).</summary>
@@ -255,14 +283,14 @@ internal static class NerTrainer
     }
 
     private static (double P, double R, double F1) Score(List<NerDocument> documents, List<Example> examples, float[] weights, FeatureTable table,
-        int beam = NerDecoder.DefaultBeam, float temperature = 1)
+        int beam = NerDecoder.DefaultBeam, float temperature = 1, float[]? dense = null)
     {
         int tp = 0, predicted = 0, gold = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var labels = new byte[documents[d].Count];
             documents[d].Resolve(table);
-            NerDecoder.Decode(documents[d], weights, table, labels, default, null, beam, temperature);
+            NerDecoder.Decode(documents[d], weights, table, labels, default, null, beam, temperature, dense);
             foreach (var (first, count) in documents[d].Sentences)
             {
                 var p = NerLabels.Decode(labels.AsSpan(first, count)).ToHashSet();
@@ -295,7 +323,7 @@ internal static class NerTrainer
             rows[feature] = rows.Count;
             weights.AddRange(w.ToArray());
         }
-        return new NerModel(model.Resources, rows, weights.ToArray(), model.Temperature);
+        return new NerModel(model.Resources, rows, weights.ToArray(), model.Temperature, model.Dense);
     }
 
     /// <summary>A training or dev document with its gold BILOU labels.</summary>

@@ -37,6 +37,21 @@ internal sealed class Perceptron(int rows, int labels) : IPerceptronUpdate, IRol
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="delta"/> times each value to one label's weight on the row of the same index (the rows of
+    /// real-valued features, such as a word vector's dimensions).
+    /// </summary>
+    public void AddScaled(ReadOnlySpan<sbyte> values, float scale, byte label, float delta)
+    {
+        for (int row = 0; row < values.Length; row++)
+        {
+            float step = delta * values[row] * scale;
+            int at = row * labels + label;
+            Weights[at] += step;
+            _totals[at] += _clock * (double)step;
+        }
+    }
+
     public void Next() => _clock++;
 
     /// <summary>The average of the weights over all steps so far (Daumé's trick: w − Σ c·Δ / c).</summary>

@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Storyline.Train seeds [--gold DIR]");
     Console.WriteLine("       Storyline.Train polnear-dump --split DIR --out FILE [--attributions Rules|Confident|Lead|Model|Union]");
     Console.WriteLine("       Storyline.Train score --file CONLL [--model A.bin,B.bin]");
+    Console.WriteLine("       Storyline.Train errors --file CONLL [--model FILE]");
     Console.WriteLine("       Storyline.Train blocks --data NAEB_DIR --splits train,dev --out FILE");
     Console.WriteLine("       Storyline.Train blocks-train --data NAEB_DIR --out models/blocks.bin [--epochs 8] [--seed 1] [--bits 15]");
     return args.Length == 0 ? 2 : 0;
@@ -39,6 +40,8 @@ switch (args[0])
         return PolnearDump.Run(options);
     case "score":
         return Score.Run(options);
+    case "errors":
+        return Errors.Run(options);
     case "blocks":
         return BlockDump.Run(options);
     case "blocks-train":

@@ -77,11 +77,23 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
     /// <summary>Compares the recogniser's entities with the gold of every sentence.</summary>
     public static ConllScore Score(IReadOnlyList<ConllDocument> documents, EntityRecognizer recognizer)
     {
+        var score = new ConllScore();
+        foreach (var (gold, predicted) in SentenceChunks(documents, recognizer))
+            score.Add(gold, predicted);
+        return score;
+    }
+
+    /// <summary>
+    /// The gold and the predicted entity chunks of every sentence (token offsets within the sentence, CoNLL's type
+    /// names), in file order: what <see cref="Score"/> counts, and what an error analysis breaks down.
+    /// </summary>
+    public static IEnumerable<(List<(int First, int Count, string Type)> Gold, List<(int First, int Count, string Type)> Predicted)> SentenceChunks(
+        IReadOnlyList<ConllDocument> documents, EntityRecognizer recognizer)
+    {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(recognizer);
         // An IO file cannot tell two adjacent names of one type apart, so predictions are read the same way.
         bool io = documents.All(d => d.Sentences.All(s => s.Tags.All(t => t[0] is 'O' or 'I')));
-        var score = new ConllScore();
         foreach (var document in documents)
         {
             var layout = ConllText.Of(document);
@@ -94,10 +106,9 @@ public sealed class ConllEvaluator(EntityRecognizer? recognizer = null) : IDatas
             {
                 var (first, count) = layout.Sentences[s];
                 var gold = ConllChunks.Of(document.Sentences[s].Tags.Select(MapTag).ToList());
-                score.Add(gold, ConllChunks.Of(predicted.GetRange(first, count)));
+                yield return (gold, ConllChunks.Of(predicted.GetRange(first, count)));
             }
         }
-        return score;
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ internal sealed class NerDocument
 
     private readonly TokenInfo[] _info;
     private readonly ushort[] _names, _lists;
+    private readonly int[] _vector;
+    private readonly WordVectors _vectors;
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly bool[] _capsSentence;
     private readonly Dictionary<ulong, byte> _casing = [];
@@ -27,9 +29,14 @@ internal sealed class NerDocument
         _sentenceStart = new int[tokens.Count];
         _sentenceEnd = new int[tokens.Count];
         _capsSentence = new bool[tokens.Count];
+        _vector = new int[tokens.Count];
+        _vectors = resources.Vectors;
         Span<char> buffer = stackalloc char[TokenInfo.BufferLength];
         for (int i = 0; i < tokens.Count; i++)
+        {
             _info[i] = TokenInfo.Of(tokens[i].SliceOf(text), buffer, resources);
+            _vector[i] = _vectors.Rows.TryGetValue(_info[i].LowerRaw, out int row) ? row : -1;
+        }
         foreach (var (first, count) in sentences)
         {
             int letters = 0, upper = 0;
@@ -187,6 +194,36 @@ internal sealed class NerDocument
             f[n++] = FeatureHash.Of((int)Template.Casing, casing, i == first ? 1UL : 0UL);
         }
         return n;
+    }
+
+    /// <summary>Token <paramref name="i"/>'s word vector (empty when the word has none).</summary>
+    public ReadOnlySpan<sbyte> VectorOf(int i) => _vector[i] < 0 ? default : _vectors.Of(_vector[i]);
+
+    /// <summary>
+    /// Adds the scores of token <paramref name="i"/>'s word vector: each dimension's value times its row of
+    /// <paramref name="dense"/> (<see cref="WordVectors.Dimensions"/> rows of one weight per label).
+    /// </summary>
+    public void AddVector(int i, Span<float> scores, ReadOnlySpan<float> dense)
+    {
+        var vector = VectorOf(i);
+        if (vector.IsEmpty || dense.IsEmpty)
+            return;
+        int labels = scores.Length;
+        int width = System.Numerics.Vector<float>.Count;
+        for (int l = 0; l + width <= labels; l += width)
+        {
+            var sum = new System.Numerics.Vector<float>(scores[l..]);
+            for (int d = 0; d < vector.Length; d++)
+                sum += new System.Numerics.Vector<float>(dense.Slice(d * labels + l, width)) * (vector[d] * WordVectors.Scale);
+            sum.CopyTo(scores[l..]);
+        }
+        for (int l = labels / width * width; l < labels; l++)
+        {
+            float sum = scores[l];
+            for (int d = 0; d < vector.Length; d++)
+                sum += dense[d * labels + l] * (vector[d] * WordVectors.Scale);
+            scores[l] = sum;
+        }
     }
 
     /// <summary>Prefix lengths of the word-hierarchy paths read as features, as Brown-cluster prefixes are (Ratinov and Roth, 2009).</summary>

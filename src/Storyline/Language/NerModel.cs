@@ -9,10 +9,11 @@ namespace Storyline.Language;
 /// Decoding is a beam search, left to right, restricted to well-formed BILOU sequences. Immutable once built, so one
 /// instance serves every thread.
 /// </summary>
-internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1)
+internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> rows, float[] weights, float temperature = 1, float[]? dense = null)
 {
     private const string Magic = "StorylineNER";
-    private const int Version = 3;
+    // Version 4 adds word vectors and their weights; version 3 files (without them) still load.
+    private const int Version = 4;
 
     /// <summary>Softmax temperature of each decoding step's scores, tuned on dev; 0 sums the raw scores (a model trained on whole sequences).</summary>
     public float Temperature { get; } = temperature;
@@ -24,6 +25,9 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
 
     public float[] Weights { get; } = weights;
 
+    /// <summary>Weights of the word vectors' dimensions (<see cref="WordVectors.Dimensions"/> rows of one per label; empty without vectors).</summary>
+    public float[] Dense { get; } = dense ?? [];
+
     /// <summary>The same map as <see cref="Rows"/>, laid out for fast lookups.</summary>
     public FeatureTable Table { get; } = new(rows);
 
@@ -32,7 +36,7 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     {
         document.Resolve(Table);
         var labels = new byte[document.Count];
-        NerDecoder.Decode(document, Weights, Table, labels, default, null, NerDecoder.DefaultBeam, Temperature);
+        NerDecoder.Decode(document, Weights, Table, labels, default, null, NerDecoder.DefaultBeam, Temperature, Dense);
         document.Release();
         return labels;
     }
@@ -41,8 +45,10 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     {
         using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var w = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true);
+        // A model without word vectors is written as version 3, byte for byte what it was before they existed.
+        bool vectors = Dense.Length > 0 || Resources.Vectors.Count > 0;
         w.Write(Magic);
-        w.Write(Version);
+        w.Write(vectors ? Version : 3);
         w.Write(NerLabels.Count);
         w.Write(Temperature);
         w.Write(Resources.Clusters.Count);
@@ -58,13 +64,25 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
             w.Write(value);
         }
         HashedWeights.Write(w, Rows, Weights, NerLabels.Count);
+        if (!vectors)
+            return;
+        w.Write(Resources.Vectors.Count);
+        foreach (var (key, row) in Resources.Vectors.Rows.OrderBy(p => p.Key))
+        {
+            w.Write(key);
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Resources.Vectors.Of(row)));
+        }
+        w.Write(Dense.Length);
+        foreach (float x in Dense)
+            w.Write(x);
     }
 
     public static NerModel Load(Stream stream)
     {
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var r = new BinaryReader(brotli, Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != Magic || r.ReadInt32() != Version || r.ReadInt32() != NerLabels.Count)
+        int version = r.ReadString() == Magic ? r.ReadInt32() : -1;
+        if (version is not (3 or Version) || r.ReadInt32() != NerLabels.Count)
             throw new InvalidDataException("Not a Storyline NER model of this version.");
         float temperature = r.ReadSingle();
         int clusterCount = r.ReadInt32();
@@ -76,7 +94,27 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
         for (int i = 0; i < nameCount; i++)
             names[r.ReadUInt64()] = r.ReadByte();
         var (rows, weights) = HashedWeights.Read(r, NerLabels.Count);
-        return new NerModel(new NerResources(clusters, names), rows, weights, temperature);
+        if (version == 3)
+            return new NerModel(new NerResources(clusters, names), rows, weights, temperature);
+        int vectorCount = r.ReadInt32();
+        var vectorRows = new Dictionary<ulong, int>(vectorCount);
+        var values = new sbyte[vectorCount * WordVectors.Dimensions];
+        for (int i = 0; i < vectorCount; i++)
+        {
+            vectorRows[r.ReadUInt64()] = i;
+            var row = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan(i * WordVectors.Dimensions, WordVectors.Dimensions));
+            for (int read = 0; read < row.Length;)
+            {
+                int n = r.Read(row[read..]);
+                read += n > 0 ? n : throw new EndOfStreamException("The NER model's word vectors are cut short.");
+            }
+        }
+        var dense = new float[r.ReadInt32()];
+        if (dense.Length is not 0 && dense.Length != WordVectors.Dimensions * NerLabels.Count)
+            throw new InvalidDataException($"{dense.Length} vector weights in a model of {NerLabels.Count} labels.");
+        for (int i = 0; i < dense.Length; i++)
+            dense[i] = r.ReadSingle();
+        return new NerModel(new NerResources(clusters, names, new WordVectors(vectorRows, values)), rows, weights, temperature, dense);
     }
 }
 
@@ -91,7 +129,7 @@ internal static class NerDecoder
     public const int DefaultBeam = 4;
 
     public static void Decode(NerDocument document, float[] weights, FeatureTable table, Span<byte> labels, ReadOnlySpan<byte> gold,
-        IPerceptronUpdate? update, int beam = DefaultBeam, float temperature = 1)
+        IPerceptronUpdate? update, int beam = DefaultBeam, float temperature = 1, float[]? dense = null)
     {
         if (update is not null)
             beam = 1;
@@ -113,6 +151,7 @@ internal static class NerDecoder
                 int token = first + i;
                 var staticRows = document.StaticIds(token);
                 staticScores.Clear();
+                document.AddVector(token, staticScores, dense);
                 HashedWeights.AddRows(staticScores, weights, staticRows);
                 // The history is the same for every label sequence of this sentence, so its rows are found once.
                 int historyCount = table.KnownRows(features[..document.HistoryFeatures(token, history, features)], historyRows);
