@@ -79,6 +79,9 @@ public sealed partial class PostgresStore
     public Page<EntityRecord> QueryEntities(EntityQuery q)
     {
         var f = new Filter();
+        // An entity that no mention links to any more (a spelling the corpus linker merged into another) is not
+        // listed, as in the SQLite store.
+        f.Add("EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)");
         if (q.Name is { } name)
             f.Add($"e.id IN (SELECT entity_id FROM entity_aliases WHERE alias ILIKE {f.Arg("%" + EscapeLike(name) + "%")})");
         if (q.Type is { } type)
