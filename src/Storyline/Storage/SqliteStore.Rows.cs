@@ -49,12 +49,26 @@ public sealed partial class SqliteStore
         }
     }
 
+    /// <summary>
+    /// The multi-row commands by statement head and row count, so that the SQL text and its parameter names are
+    /// built once per store, not once per document and chunk. The commands themselves are owned (and disposed) by
+    /// the prepared-statement cache.
+    /// </summary>
+    private readonly Dictionary<(string Insert, int Rows), SqliteCommand> _multiRowInserts = [];
+
     private SqliteCommand MultiRowInsert(string insert, int width, int rows, SqliteTransaction tx)
     {
+        if (_multiRowInserts.TryGetValue((insert, rows), out var cmd))
+        {
+            cmd.Transaction = tx;
+            return cmd;
+        }
         var names = new string[width * rows];
         for (int i = 0; i < names.Length; i++)
             names[i] = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var tuples = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", names.AsSpan(r * width, width).ToArray()) + ")");
-        return Prepared(insert + " VALUES " + string.Join(", ", tuples), tx, names);
+        cmd = Prepared(insert + " VALUES " + string.Join(", ", tuples), tx, names);
+        _multiRowInserts.Add((insert, rows), cmd);
+        return cmd;
     }
 }

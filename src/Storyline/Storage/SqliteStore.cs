@@ -451,6 +451,7 @@ public sealed partial class SqliteStore : ICorpusStore
             foreach (var cmd in _prepared.Values)
                 cmd.Dispose();
             _prepared.Clear();
+            _multiRowInserts.Clear();
         }
         lock (_readGate)
             _contains?.Dispose();

@@ -323,7 +323,7 @@ internal sealed partial class PageMetadata
 
     /// <summary>Pushes the children last first, so they pop in document order; by index, as AngleSharp finds a
     /// sibling by searching the parent's child list.</summary>
-    private static void PushChildren(Stack<INode?> stack, IElement e)
+    internal static void PushChildren(Stack<INode?> stack, IElement e)
     {
         var children = e.ChildNodes;
         for (int i = children.Length - 1; i >= 0; i--)

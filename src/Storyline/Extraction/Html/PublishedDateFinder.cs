@@ -367,7 +367,7 @@ internal static partial class PublishedDateFinder
         var headline = scope.Headline;
         var sb = new StringBuilder();
         int headlineAt = -1;
-        var stack = new Stack<INode>();
+        var stack = new Stack<INode?>();
         stack.Push(body);
         while (stack.Count > 0 && sb.Length < MaxTextSearched)
         {
@@ -381,10 +381,7 @@ internal static partial class PublishedDateFinder
                 continue;
             if (el == headline)
                 headlineAt = sb.Length;
-            // By index: AngleSharp finds a sibling by searching the parent's child list.
-            var children = el.ChildNodes;
-            for (int i = children.Length - 1; i >= 0; i--)
-                stack.Push(children[i]);
+            PageMetadata.PushChildren(stack, el);
         }
         return (sb.ToString(), headlineAt);
     }
