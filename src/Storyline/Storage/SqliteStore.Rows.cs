@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Storyline.Storage;
 
 /// <summary>
@@ -7,10 +5,10 @@ namespace Storyline.Storage;
 /// <c>INSERT … VALUES (…), (…), …</c> for up to <see cref="MaxRowsPerInsert"/> of them pays the per-statement cost
 /// of Microsoft.Data.Sqlite (reset, step, the managed reader around it) once instead of once a row. SQLite
 /// inserts a VALUES list in order, so the rows, and their rowids, are exactly what one insert a row gave.
-/// More rows a statement is not better: Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a
-/// name by a linear scan of the statement's parameters, so binding grows with the square of the row count. On a
+/// Through Microsoft.Data.Sqlite more rows a statement were not better, as it binds every parameter by name (a
+/// linear scan of the statement's parameters in SQLite), so binding grew with the square of the row count: on a
 /// five-column table 8 rows a statement cost 3.6 µs CPU a row, 1 row 4.1 µs, 16 rows 4.1 µs and 32 rows 5.0 µs
-/// (bench/README.md, `InsertBenchmarks`).
+/// (bench/README.md, `InsertBenchmarks`). The statements now bind by position (<see cref="SqliteStatement"/>).
 /// </summary>
 public sealed partial class SqliteStore
 {
@@ -33,17 +31,17 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Inserts <paramref name="values"/>, <paramref name="width"/> to a row, with <paramref name="insert"/> (the statement up to VALUES).</summary>
-    private void InsertRows(string insert, int width, List<object?> values, SqliteTransaction tx)
+    private void InsertRows(string insert, int width, List<object?> values)
     {
         int at = 0;
         for (int chunk = MaxRowsPerInsert; chunk >= 1; chunk /= 2)
         {
             while (values.Count - at >= chunk * width)
             {
-                var cmd = MultiRowInsert(insert, width, chunk, tx);
+                var statement = MultiRowInsert(insert, width, chunk);
                 for (int i = 0; i < chunk * width; i++)
-                    cmd.Parameters[i].Value = values[at + i] ?? DBNull.Value;
-                cmd.ExecuteNonQuery();
+                    statement.Bind(i, values[at + i]);
+                statement.Execute();
                 at += chunk * width;
             }
         }
@@ -54,21 +52,15 @@ public sealed partial class SqliteStore
     /// built once per store, not once per document and chunk. The commands themselves are owned (and disposed) by
     /// the prepared-statement cache.
     /// </summary>
-    private readonly Dictionary<(string Insert, int Rows), SqliteCommand> _multiRowInserts = [];
+    private readonly Dictionary<(string Insert, int Rows), SqliteStatement> _multiRowInserts = [];
 
-    private SqliteCommand MultiRowInsert(string insert, int width, int rows, SqliteTransaction tx)
+    private SqliteStatement MultiRowInsert(string insert, int width, int rows)
     {
-        if (_multiRowInserts.TryGetValue((insert, rows), out var cmd))
-        {
-            cmd.Transaction = tx;
-            return cmd;
-        }
-        var names = new string[width * rows];
-        for (int i = 0; i < names.Length; i++)
-            names[i] = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var tuples = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", names.AsSpan(r * width, width).ToArray()) + ")");
-        cmd = Prepared(insert + " VALUES " + string.Join(", ", tuples), tx, names);
-        _multiRowInserts.Add((insert, rows), cmd);
-        return cmd;
+        if (_multiRowInserts.TryGetValue((insert, rows), out var statement))
+            return statement;
+        var tuple = "(" + string.Join(", ", Enumerable.Repeat("?", width)) + ")";
+        statement = Statement(insert + " VALUES " + string.Join(", ", Enumerable.Repeat(tuple, rows)));
+        _multiRowInserts.Add((insert, rows), statement);
+        return statement;
     }
 }

@@ -16,8 +16,11 @@ public sealed partial class SqliteStore : ICorpusStore
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
-    /// <summary>Statements of the write path, prepared once per connection (SQLite keeps them compiled).</summary>
+    /// <summary>Queries of the write path, prepared once per connection (SQLite keeps them compiled).</summary>
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The write path's inserts and savepoints, compiled once per connection and run on its handle (see <see cref="SqliteStatement"/>).</summary>
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
     /// <summary>A second connection for <see cref="Contains"/>: under WAL it reads the last commit while the writer writes.</summary>
     private readonly SqliteConnection _reader;
@@ -83,22 +86,22 @@ public sealed partial class SqliteStore : ICorpusStore
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
-            // The savepoint commands are prepared once, like the inserts: SqliteTransaction.Save and Release compile
+            // The savepoint statements are compiled once, like the inserts: SqliteTransaction.Save and Release compile
             // their SQL anew on every call, which was a sixth of what a batch cost.
-            var savepoint = Prepared("SAVEPOINT document", tx);
-            var release = Prepared("RELEASE document", tx);
+            var savepoint = Statement("SAVEPOINT document");
+            var release = Statement("RELEASE document");
             for (int i = 0; i < documents.Count; i++)
             {
-                savepoint.ExecuteNonQuery();
+                savepoint.Execute();
                 try
                 {
                     results[i] = new SaveResult(Write(documents[i], tx), null);
-                    release.ExecuteNonQuery();
+                    release.Execute();
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    Prepared("ROLLBACK TO document", tx).ExecuteNonQuery();
-                    release.ExecuteNonQuery();
+                    Statement("ROLLBACK TO document").Execute();
+                    release.Execute();
                     results[i] = new SaveResult(null, e);
                 }
             }
@@ -114,7 +117,7 @@ public sealed partial class SqliteStore : ICorpusStore
         if (Bind(Prepared("SELECT id FROM documents WHERE id = $id UNION ALL SELECT document_id FROM publications WHERE variant_id = $id LIMIT 1", tx),
                 ("$id", document.Id)).ExecuteScalar() is string known)
         {
-            AddPublication(known, document, tx);
+            AddPublication(known, document);
             return SaveOutcome.AlreadyStored;
         }
         // BodyText joins the body lines anew on every call: once here for the signature, the row and the index.
@@ -122,32 +125,35 @@ public sealed partial class SqliteStore : ICorpusStore
         var signature = MinHash.Of(body);
         if (signature is not null && NearDuplicateOf(signature, tx) is { } original)
         {
-            AddPublication(original, document, tx);
+            AddPublication(original, document);
             return SaveOutcome.NearDuplicate;
         }
-        Bind(Prepared(
+        var insert = Statement(
             """
-            INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, text, body, ingested_at, minhash)
-            VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $text, $body, $now, $minhash)
-            """,
-            tx), [.. DocumentColumns(document, body), ("$text", document.Text), ("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
-                ("$minhash", signature is null ? null : MinHash.ToBytes(signature))]).ExecuteNonQuery();
+            INSERT INTO documents (id, source_uri, title, outlet, authors, published, published_inferred, published_note, language, body, text, ingested_at, minhash)
+            VALUES ($id, $uri, $title, $outlet, $authors, $published, $inferred, $note, $language, $body, $text, $now, $minhash)
+            """);
+        insert.BindAll(DocumentValues(document, body));
+        insert.Bind(DocumentColumnNames.Length, document.Text);
+        insert.Bind(DocumentColumnNames.Length + 1, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Bind(DocumentColumnNames.Length + 2, signature is null ? null : MinHash.ToBytes(signature));
+        insert.Execute();
         if (signature is not null)
         {
             var keys = MinHash.BandKeys(signature);
             var bands = Rows();
             for (int b = 0; b < keys.Length; b++)
                 AddRow(bands, b, keys[b], document.Id);
-            InsertRows("INSERT OR IGNORE INTO minhash_bands", 3, bands, tx);
+            InsertRows("INSERT OR IGNORE INTO minhash_bands", 3, bands);
         }
-        AddPublication(document.Id, document, tx);
-        IndexText(document, body, tx);
-        WriteAnnotations(document, tx);
+        AddPublication(document.Id, document);
+        IndexText(document, body);
+        WriteAnnotations(document);
         return SaveOutcome.Added;
     }
 
-    private void IndexText(Document document, string body, SqliteTransaction tx) =>
-        Run(Prepared("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)", tx, "$id", "$title", "$body"), document.Id, document.Metadata.Title, body);
+    private void IndexText(Document document, string body) =>
+        Statement("INSERT INTO documents_fts (document_id, title, body) VALUES ($id, $title, $body)").Run(document.Id, document.Metadata.Title, body);
 
     public bool Update(Document document)
     {
@@ -170,8 +176,8 @@ public sealed partial class SqliteStore : ICorpusStore
             Execute("DELETE FROM documents_fts WHERE document_id = $id", tx, id);
             foreach (var table in AnnotationTables)
                 Execute($"DELETE FROM {table} WHERE document_id = $id", tx, id);
-            IndexText(document, body, tx);
-            WriteAnnotations(document, tx);
+            IndexText(document, body);
+            WriteAnnotations(document);
             tx.Commit();
             return true;
         }
@@ -180,13 +186,18 @@ public sealed partial class SqliteStore : ICorpusStore
     private static readonly string[] AnnotationTables = ["lines", "mentions", "statements", "time_expressions", "events", "claims", "disputes"];
 
     /// <summary>The parameters every write of a document row takes: its id and metadata, and the body the lines make.</summary>
-    private static (string, object?)[] DocumentColumns(Document d, string body) =>
+    private static readonly string[] DocumentColumnNames = ["$id", "$uri", "$title", "$outlet", "$authors", "$published", "$inferred", "$note", "$language", "$body"];
+
+    /// <summary>The values of <see cref="DocumentColumnNames"/>, in that order.</summary>
+    private static object?[] DocumentValues(Document d, string body) =>
     [
-        ("$id", d.Id), ("$uri", d.Metadata.SourceUri), ("$title", d.Metadata.Title), ("$outlet", d.Metadata.Outlet),
-        ("$authors", JsonSerializer.Serialize(d.Metadata.Authors, StoreJson.Default.IReadOnlyListString)),
-        ("$published", Format(d.Metadata.Published)), ("$inferred", d.Metadata.PublishedInferred ? 1 : 0),
-        ("$note", d.Metadata.PublishedNote), ("$language", d.Metadata.Language), ("$body", body),
+        d.Id, d.Metadata.SourceUri, d.Metadata.Title, d.Metadata.Outlet,
+        JsonSerializer.Serialize(d.Metadata.Authors, StoreJson.Default.IReadOnlyListString),
+        Format(d.Metadata.Published), d.Metadata.PublishedInferred ? 1 : 0,
+        d.Metadata.PublishedNote, d.Metadata.Language, body,
     ];
+
+    private static (string, object?)[] DocumentColumns(Document d, string body) => [.. DocumentColumnNames.Zip(DocumentValues(d, body))];
 
     private static readonly string NearDuplicateSql =
         $"SELECT DISTINCT d.id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.document_id WHERE {NearDuplicates.BandCondition(b => $"$k{b}")}";
@@ -205,9 +216,9 @@ public sealed partial class SqliteStore : ICorpusStore
         return NearDuplicates.Nearest(signature, candidates);
     }
 
-    private void AddPublication(string documentId, Document d, SqliteTransaction tx) =>
-        Run(Prepared("INSERT OR IGNORE INTO publications VALUES ($d, $uri, $variant, $outlet, $title, $published)", tx, "$d", "$uri", "$variant", "$outlet", "$title", "$published"),
-            documentId, d.Metadata.SourceUri ?? d.Id, d.Id, d.Metadata.Outlet, d.Metadata.Title, Format(d.Metadata.Published));
+    private void AddPublication(string documentId, Document d) =>
+        Statement("INSERT OR IGNORE INTO publications VALUES ($d, $uri, $variant, $outlet, $title, $published)")
+            .Run(documentId, d.Metadata.SourceUri ?? d.Id, d.Id, d.Metadata.Outlet, d.Metadata.Title, Format(d.Metadata.Published));
 
     public long CountPublications()
     {
@@ -228,71 +239,69 @@ public sealed partial class SqliteStore : ICorpusStore
         }
     }
 
-    private void WriteAnnotations(Document d, SqliteTransaction tx)
+    private void WriteAnnotations(Document d)
     {
         // Rows go in by multi-row INSERTs (see InsertRows), in the order a row at a time gave them; entities before
         // their aliases, which refer to them.
         var rows = Rows();
         foreach (var line in d.Lines)
             AddRow(rows, d.Id, line.Span.Start, line.Span.Length, LabelName(line.Label));
-        InsertRows("INSERT INTO lines", 4, rows, tx);
+        InsertRows("INSERT INTO lines", 4, rows);
 
         rows = Rows();
         foreach (var e in d.Entities)
             AddRow(rows, e.Id, e.Name, e.Type);
-        InsertRows("INSERT OR IGNORE INTO entities (id, name, type)", 3, rows, tx);
+        InsertRows("INSERT OR IGNORE INTO entities (id, name, type)", 3, rows);
         rows = Rows();
         foreach (var e in d.Entities)
         {
             foreach (var a in e.Aliases.Append(e.Name).Distinct(StringComparer.Ordinal))
                 AddRow(rows, e.Id, a);
         }
-        InsertRows("INSERT OR IGNORE INTO entity_aliases", 2, rows, tx);
+        InsertRows("INSERT OR IGNORE INTO entity_aliases", 2, rows);
 
         rows = Rows();
         foreach (var m in d.Mentions)
             AddRow(rows, d.Id, m.Span.Start, m.Span.Length, m.Type, m.EntityId);
-        InsertRows("INSERT INTO mentions", 5, rows, tx);
+        InsertRows("INSERT INTO mentions", 5, rows);
 
-        var statements = Prepared(
+        var statements = Statement(
             """
             INSERT INTO statements (document_id, start, length, kind, speaker, speaker_start, speaker_length, cue, cue_start, cue_length, addressee, said_on, said_on_is_publication, confidence, text)
             VALUES ($d, $s, $l, $k, $sp, $sps, $spl, $c, $cs, $cl, $a, $on, $pub, $cf, $text)
-            """, tx, "$d", "$s", "$l", "$k", "$sp", "$sps", "$spl", "$c", "$cs", "$cl", "$a", "$on", "$pub", "$cf", "$text");
+            """);
         // The index row takes the id of the row just inserted from the connection (only the writer, under _gate, uses
         // it): reading it back with RETURNING made each statement's insert cost about twice as much.
-        var statementIndex = Prepared("INSERT INTO statements_fts (rowid, text) VALUES (last_insert_rowid(), $text)", tx, "$text");
+        var statementIndex = Statement("INSERT INTO statements_fts (rowid, text) VALUES (last_insert_rowid(), $text)");
         foreach (var st in d.Statements)
         {
             var text = d.Slice(st.Content);
-            SetAll(statements, d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
+            statements.Run(d.Id, st.Content.Start, st.Content.Length, st.Kind.ToString().ToLowerInvariant(), st.Speaker,
                 st.SpeakerSpan?.Start, st.SpeakerSpan?.Length, st.Cue is { } c ? d.Slice(c) : null, st.Cue?.Start, st.Cue?.Length,
                 st.Addressee, Format(st.SaidOn), st.SaidOnIsPublication ? 1 : 0, st.Confidence, text);
-            statements.ExecuteNonQuery();
-            Run(statementIndex, text);
+            statementIndex.Run(text);
         }
 
         rows = Rows();
         foreach (var t in d.TimeExpressions)
             AddRow(rows, d.Id, t.Span.Start, t.Span.Length, t.Type.ToString().ToUpperInvariant(), t.Value);
-        InsertRows("INSERT INTO time_expressions", 5, rows, tx);
+        InsertRows("INSERT INTO time_expressions", 5, rows);
 
-        var events = Prepared(
-            "INSERT INTO events (document_id, start, length, type, participants, date, place, negated, hypothetical) VALUES ($d, $s, $l, $t, $p, $dt, $pl, $n, $h)",
-            tx, "$d", "$s", "$l", "$t", "$p", "$dt", "$pl", "$n", "$h");
+        var events = Statement(
+            "INSERT INTO events (document_id, start, length, type, participants, date, place, negated, hypothetical) VALUES ($d, $s, $l, $t, $p, $dt, $pl, $n, $h)");
         foreach (var e in d.Events)
-            Run(events, d.Id, e.Span.Start, e.Span.Length, e.Type, JsonSerializer.Serialize(e.Participants, StoreJson.Default.IReadOnlyListString),
+            events.Run(d.Id, e.Span.Start, e.Span.Length, e.Type, JsonSerializer.Serialize(e.Participants, StoreJson.Default.IReadOnlyListString),
                 e.Date, e.Place, e.Negated ? 1 : 0, e.Hypothetical ? 1 : 0);
 
         rows = Rows();
         foreach (var c in d.Claims)
             AddRow(rows, d.Id, c.Span.Start, c.Span.Length, c.Quantity, c.Unit, c.Subject, c.Claimant);
-        InsertRows("INSERT INTO claims", 7, rows, tx);
+        InsertRows("INSERT INTO claims", 7, rows);
 
         rows = Rows();
         foreach (var x in d.Disputes)
             AddRow(rows, d.Id, x.Claim.Start, x.Claim.Length, x.DisputedBy.Start, x.DisputedBy.Length);
-        InsertRows("INSERT INTO disputes", 5, rows, tx);
+        InsertRows("INSERT INTO disputes", 5, rows);
     }
 
     /// <summary>Line labels as stored (lower case), spelled once rather than per line.</summary>
@@ -451,6 +460,10 @@ public sealed partial class SqliteStore : ICorpusStore
             foreach (var cmd in _prepared.Values)
                 cmd.Dispose();
             _prepared.Clear();
+            // Finalised before the connection closes, which would otherwise stay open behind them.
+            foreach (var statement in _statements.Values)
+                statement.Dispose();
+            _statements.Clear();
             _multiRowInserts.Clear();
         }
         lock (_readGate)
@@ -491,22 +504,34 @@ public sealed partial class SqliteStore : ICorpusStore
     }
 
     /// <summary>
-    /// The write path's command for <paramref name="sql"/>, created (with parameters <paramref name="names"/>, in order)
-    /// on first use and reused after: SQLite compiles a statement once per command, not once per document.
+    /// The write path's query for <paramref name="sql"/>, created on first use and reused after (its parameters are added by <see cref="Bind"/>):
+    /// SQLite compiles a statement once per command, not once per document.
     /// Callers hold <see cref="_gate"/> and must not dispose it.
     /// </summary>
-    private SqliteCommand Prepared(string sql, SqliteTransaction tx, params string[] names)
+    private SqliteCommand Prepared(string sql, SqliteTransaction tx)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
             cmd = _connection.CreateCommand();
             cmd.CommandText = sql;
-            foreach (var n in names)
-                cmd.Parameters.Add(new SqliteParameter { ParameterName = n });
             _prepared.Add(sql, cmd);
         }
         cmd.Transaction = tx;
         return cmd;
+    }
+
+    /// <summary>
+    /// The write path's statement for <paramref name="sql"/>, compiled on first use and reused after. Callers hold
+    /// <see cref="_gate"/>, inside a transaction of the connection, and must not dispose it.
+    /// </summary>
+    private SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(_connection, sql);
+            _statements.Add(sql, statement);
+        }
+        return statement;
     }
 
     private SqliteCommand Prepare(string sql, SqliteTransaction tx, params string[] names)
