@@ -17,13 +17,16 @@ internal sealed class MentionFinder(TextUnits units, AliasTable aliases, Lexicon
         var words = units.Words;
         var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Looked up by span: a string is made only for a word not seen before, not for each of thousands of words.
+        var capitalisedInsideBySpan = capitalisedInside.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lowerCaseBySpan = lowerCase.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var w in words)
         {
-            var s = units.Of(w);
+            var s = units.Text.AsSpan(w.Span.Start, w.Span.Length);
             if (!char.IsUpper(s[0]))
-                lowerCase.Add(s);
+                lowerCaseBySpan.Add(s);
             else if (!w.SentenceInitial && !w.TitleCaseLine)
-                capitalisedInside.Add(s);
+                capitalisedInsideBySpan.Add(s);
         }
 
         var found = new List<Candidate>();
