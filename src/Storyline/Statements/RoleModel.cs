@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Storyline.Language;
 
@@ -105,6 +108,8 @@ internal static class RoleDecoder
         private readonly double[] _score = new double[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
         private readonly int[] _seen = new int[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
         private readonly float[] _probability = new float[sequence.Count * Math.Clamp(beam, 1, MaxBeam)];
+        private readonly RoleLabelRows _labelRows = RoleLabelRows.For(table);
+        private readonly int _rowCount = weights.Length / RoleLabels.Count;
 
         public bool Run(Span<byte> labels, Span<float> probabilities, float temperature, ReadOnlySpan<byte> gold, IRoleUpdate? update)
         {
@@ -127,7 +132,7 @@ internal static class RoleDecoder
             {
                 bool starts = sequence.StartsSentence(i);
                 staticScores.Clear();
-                HashedWeights.AddRows(staticScores, weights, sequence.StaticIds(i));
+                AddRows(staticScores, weights, sequence.StaticIds(i));
                 int at = i * _beam, kept = 0, histories = 0, labelsScored = 0;
                 int parents = i == 0 ? 1 : _count[i - 1];
                 for (int p = 0; p < parents; p++)
@@ -151,11 +156,11 @@ internal static class RoleDecoder
                         {
                             labelsScored |= 1 << y;
                             staticScores.CopyTo(byLabel);
-                            HashedWeights.AddRows(byLabel, weights, dynamicRows[..LabelRows(i, y1, dynamicRows)]);
+                            AddRows(byLabel, weights, dynamicRows[..LabelRows(i, y1, dynamicRows)]);
                         }
                         var computed = historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count);
                         byLabel.CopyTo(computed);
-                        HashedWeights.AddRows(computed, weights, dynamicRows[..HistoryRows(y1, y2, seen, dynamicRows)]);
+                        AddRows(computed, weights, dynamicRows[..HistoryRows(y1, y2, seen, dynamicRows)]);
                     }
                     historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count).CopyTo(scores);
                     byte previous = i > 0 ? y1 : RoleLabels.Outside;
@@ -167,6 +172,10 @@ internal static class RoleDecoder
                         else if (scores[l] > max)
                             max = scores[l];
                     }
+                    // A full beam takes a sequence only if it beats the worst kept: when even this parent's best
+                    // label does not, none of its labels enters, and their probabilities are never needed.
+                    if (kept == _beam && !(baseScore + max > _score[at + _beam - 1]))
+                        continue;
                     double z = 0;
                     foreach (float x in scores)
                     {
@@ -175,7 +184,7 @@ internal static class RoleDecoder
                     }
                     for (byte l = 0; l < RoleLabels.Count; l++)
                     {
-                        if (!float.IsNaN(scores[l]))
+                        if (!float.IsNaN(scores[l]) && (kept < _beam || baseScore + scores[l] > _score[at + _beam - 1]))
                             kept = Keep(at, kept, baseScore + scores[l], p, l, seen | 1 << (int)RoleLabels.RoleOf(l), (float)(Math.Exp((scores[l] - max) / temperature) / z));
                     }
                 }
@@ -272,22 +281,36 @@ internal static class RoleDecoder
             return score;
         }
 
-        private int LabelRows(int i, byte y1, Span<int> rows)
-        {
-            Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
-            return table.KnownRows(features[..sequence.LabelFeatures(i, y1, features)], rows);
-        }
+        private int LabelRows(int i, byte y1, Span<int> rows) => _labelRows.Label(sequence, table, i, y1, rows);
 
-        private int HistoryRows(byte y1, byte y2, int seen, Span<int> rows)
-        {
-            Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
-            return table.KnownRows(features[..RoleSequence.HistoryFeatures(y1, y2, seen, features)], rows);
-        }
+        private int HistoryRows(byte y1, byte y2, int seen, Span<int> rows) => _labelRows.History(y1, y2, seen, rows);
 
         private int DynamicRows(int i, byte y1, byte y2, int seen, Span<int> rows)
         {
             Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
             return table.KnownRows(features[..sequence.DynamicFeatures(i, y1, y2, seen, features)], rows);
+        }
+
+        /// <summary>
+        /// Adds the weight rows to the 7 scores, as <see cref="HashedWeights.AddRows"/> does but two overlapping
+        /// 4-wide loads a row (labels 0–3 and 3–6) instead of one and three single ones. Each label still adds the rows
+        /// in the same order, so every score is the same float; label 3 is summed twice, alike.
+        /// </summary>
+        private void AddRows(Span<float> scores, float[] weights, ReadOnlySpan<int> rows)
+        {
+            const int Labels = RoleLabels.Count;
+            var low = Vector128.Create((ReadOnlySpan<float>)scores[..4]);
+            var high = Vector128.Create((ReadOnlySpan<float>)scores[(Labels - 4)..Labels]);
+            ref float first = ref MemoryMarshal.GetArrayDataReference(weights);
+            foreach (int row in rows)
+            {
+                if ((uint)row >= (uint)_rowCount)
+                    throw new ArgumentOutOfRangeException(nameof(rows), row, "no such weight row");
+                low += Vector128.LoadUnsafe(ref first, (nuint)(row * Labels));
+                high += Vector128.LoadUnsafe(ref first, (nuint)(row * Labels + Labels - 4));
+            }
+            low.CopyTo(scores);
+            high.CopyTo(scores[(Labels - 4)..]);
         }
 
         /// <summary>Inserts a candidate into token <c>at</c>'s best-first slots if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
@@ -309,5 +332,84 @@ internal static class RoleDecoder
             (_score[at + k], _parent[at + k], _label[at + k], _seen[at + k], _probability[at + k]) = (score, parent, label, seen, probability);
             return Math.Min(kept + 1, _beam);
         }
+    }
+}
+
+/// <summary>
+/// The weight rows of the label features that read only small facts (the previous labels, a token's quotation state,
+/// cue class and sentence boundary, the roles the sentence has had), for every value those can take, resolved once
+/// per feature table rather than hashed and looked up at every token and beam entry. The rows come in the order
+/// <see cref="RoleSequence.LabelFeatures"/> and <see cref="RoleSequence.HistoryFeatures"/> write the features, so the
+/// decoder adds up the same floats.
+/// </summary>
+internal sealed class RoleLabelRows
+{
+    // Index of a previous label: 0–6, and 7 for none (before the first token).
+    private const int Labels = RoleLabels.Count + 1, Seen = 16;
+
+    private static readonly ConditionalWeakTable<FeatureTable, RoleLabelRows> Resolved = [];
+
+    private readonly int[] _label1 = new int[Labels];
+    private readonly int[] _quote = new int[Labels * RoleSequence.QuoteStates];
+    private readonly int[] _cue = new int[Labels * RoleSequence.CueClasses];
+    private readonly int[] _boundary = new int[Labels * RoleSequence.Boundaries * RoleSequence.QuoteStates];
+    private readonly int[] _label2 = new int[Labels * Labels];
+    private readonly int[] _seen = new int[Labels * Seen];
+
+    private RoleLabelRows(FeatureTable table)
+    {
+        for (int y = 0; y < Labels; y++)
+        {
+            byte y1 = LabelOf(y);
+            _label1[y] = table[RoleSequence.Label1Feature(y1)];
+            for (byte q = 0; q < RoleSequence.QuoteStates; q++)
+            {
+                _quote[y * RoleSequence.QuoteStates + q] = table[RoleSequence.Label1QuoteFeature(y1, q)];
+                for (byte b = 0; b < RoleSequence.Boundaries; b++)
+                    _boundary[(y * RoleSequence.Boundaries + b) * RoleSequence.QuoteStates + q] = table[RoleSequence.Label1BoundaryFeature(y1, b, q)];
+            }
+            for (byte c = 0; c < RoleSequence.CueClasses; c++)
+                _cue[y * RoleSequence.CueClasses + c] = table[RoleSequence.Label1CueFeature(y1, c)];
+            for (int y2 = 0; y2 < Labels; y2++)
+                _label2[y * Labels + y2] = table[RoleSequence.Label2Feature(y1, LabelOf(y2))];
+            for (int seen = 0; seen < Seen; seen++)
+                _seen[y * Seen + seen] = table[RoleSequence.SeenFeature(y1, seen)];
+        }
+    }
+
+    public static RoleLabelRows For(FeatureTable table) => Resolved.GetValue(table, t => new RoleLabelRows(t));
+
+    private static byte LabelOf(int index) => index < RoleLabels.Count ? (byte)index : RoleSequence.NoLabel;
+
+    private static int IndexOf(byte label) => label < RoleLabels.Count ? label : RoleLabels.Count;
+
+    /// <summary>The rows of <see cref="RoleSequence.LabelFeatures"/> the table knows, in their order; returns how many.</summary>
+    public int Label(RoleSequence sequence, FeatureTable table, int i, byte y1, Span<int> rows)
+    {
+        var (quote, cue, boundary) = sequence.LabelContext(i);
+        int y = IndexOf(y1), n = 0;
+        Add(rows, ref n, _label1[y]);
+        Add(rows, ref n, table[sequence.Label1WordFeature(i, y1)]);
+        Add(rows, ref n, _quote[y * RoleSequence.QuoteStates + quote]);
+        Add(rows, ref n, _cue[y * RoleSequence.CueClasses + cue]);
+        Add(rows, ref n, table[sequence.Label1ClusterFeature(i, y1)]);
+        Add(rows, ref n, _boundary[(y * RoleSequence.Boundaries + boundary) * RoleSequence.QuoteStates + quote]);
+        Add(rows, ref n, table[sequence.Label1AfterFeature(i, y1)]);
+        return n;
+    }
+
+    /// <summary>The rows of <see cref="RoleSequence.HistoryFeatures"/> the table knows, in their order; returns how many.</summary>
+    public int History(byte y1, byte y2, int seen, Span<int> rows)
+    {
+        int y = IndexOf(y1), n = 0;
+        Add(rows, ref n, _label2[y * Labels + IndexOf(y2)]);
+        Add(rows, ref n, _seen[y * Seen + seen]);
+        return n;
+    }
+
+    private static void Add(Span<int> rows, ref int n, int row)
+    {
+        if (row >= 0)
+            rows[n++] = row;
     }
 }
