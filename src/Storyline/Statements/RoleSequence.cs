@@ -290,26 +290,54 @@ internal sealed class RoleSequence
     /// <summary>The label features that read only the previous label <paramref name="y1"/>.</summary>
     public int LabelFeatures(int i, byte y1, Span<ulong> f)
     {
-        ref readonly var t = ref _info[i];
-        f[0] = FeatureHash.Of((int)Template.Label1, y1);
-        f[1] = FeatureHash.Of((int)Template.Label1Word, y1, t.Lower);
-        f[2] = FeatureHash.Of((int)Template.Label1Quote, y1, _quote[i]);
-        f[3] = FeatureHash.Of((int)Template.Label1Cue, y1, _cue[i]);
-        f[4] = FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
-        // Where contents end: at a sentence start (with or without a cue of its own) or after a punctuation mark.
-        int sentence = _sentence[i];
-        f[5] = FeatureHash.Of((int)Template.Label1Boundary, y1, (StartsSentence(i) ? 1UL : 0UL) | (_sentenceHasCue[sentence] ? 2UL : 0UL), _quote[i]);
-        f[6] = FeatureHash.Of((int)Template.Label1After, y1, i > 0 && !Paragraph.Tokens[i - 1].IsWord ? _info[i - 1].Lower : FeatureHash.Missing, _cue[i]);
+        var (quote, cue, boundary) = LabelContext(i);
+        f[0] = Label1Feature(y1);
+        f[1] = Label1WordFeature(i, y1);
+        f[2] = Label1QuoteFeature(y1, quote);
+        f[3] = Label1CueFeature(y1, cue);
+        f[4] = Label1ClusterFeature(i, y1);
+        f[5] = Label1BoundaryFeature(y1, boundary, quote);
+        f[6] = Label1AfterFeature(i, y1);
         return LabelOnly;
     }
+
+    /// <summary>
+    /// What the label features read of token <paramref name="i"/> besides its words: its quotation state (0–3), its cue
+    /// class (0–4), and whether a sentence starts here (bit 1) and that sentence has a cue (bit 2). Each is one of a few
+    /// values, so the decoder resolves those features' rows once per model (<see cref="RoleLabelRows"/>).
+    /// </summary>
+    public (byte Quote, byte Cue, byte Boundary) LabelContext(int i) =>
+        (_quote[i], _cue[i], (byte)((StartsSentence(i) ? 1 : 0) | (_sentenceHasCue[_sentence[i]] ? 2 : 0)));
+
+    public const int QuoteStates = 4, CueClasses = 5, Boundaries = 4;
+
+    public static ulong Label1Feature(byte y1) => FeatureHash.Of((int)Template.Label1, y1);
+
+    public ulong Label1WordFeature(int i, byte y1) => FeatureHash.Of((int)Template.Label1Word, y1, _info[i].Lower);
+
+    public static ulong Label1QuoteFeature(byte y1, byte quote) => FeatureHash.Of((int)Template.Label1Quote, y1, quote);
+
+    public static ulong Label1CueFeature(byte y1, byte cue) => FeatureHash.Of((int)Template.Label1Cue, y1, cue);
+
+    public ulong Label1ClusterFeature(int i, byte y1) => FeatureHash.Of((int)Template.Label1Cluster, y1, ClusterOf(i, 1));
+
+    // Where contents end: at a sentence start (with or without a cue of its own) or after a punctuation mark.
+    public static ulong Label1BoundaryFeature(byte y1, byte boundary, byte quote) => FeatureHash.Of((int)Template.Label1Boundary, y1, boundary, quote);
+
+    public ulong Label1AfterFeature(int i, byte y1) =>
+        FeatureHash.Of((int)Template.Label1After, y1, i > 0 && !Paragraph.Tokens[i - 1].IsWord ? _info[i - 1].Lower : FeatureHash.Missing, _cue[i]);
 
     /// <summary>The label features that read further back: the label before the previous one, and the sentence's roles so far.</summary>
     public static int HistoryFeatures(byte y1, byte y2, int seen, Span<ulong> f)
     {
-        f[0] = FeatureHash.Of((int)Template.Label2, y2, y1);
-        f[1] = FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
+        f[0] = Label2Feature(y1, y2);
+        f[1] = SeenFeature(y1, seen);
         return 2;
     }
+
+    public static ulong Label2Feature(byte y1, byte y2) => FeatureHash.Of((int)Template.Label2, y2, y1);
+
+    public static ulong SeenFeature(byte y1, int seen) => FeatureHash.Of((int)Template.Seen, (ulong)seen, y1);
 
     /// <summary>Whether token <paramref name="i"/> starts a sentence (the decoder's <c>seen</c> bits are cleared there).</summary>
     public bool StartsSentence(int i) => _sentenceStart[i] == i;

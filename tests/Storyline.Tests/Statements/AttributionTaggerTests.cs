@@ -201,6 +201,40 @@ public class AttributionTaggerTests
         }
     }
 
+    [Fact]
+    public void The_label_rows_resolved_once_per_model_are_those_of_the_label_features()
+    {
+        const string text = "“We will win,” Hale said: the council, according to Berg, met on Monday. “No.”";
+        var p = new Paragraph(text, Span.FromBounds(0, text.Length));
+        var sequence = new RoleSequence(p, Storyline.Language.EntityRecognizer.Default.Model.Resources, StatementLexicon.English, [], []);
+        var table = AttributionTagger.Default!.Model.Table;
+        var rows = RoleLabelRows.For(table);
+        Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
+        Span<int> expected = stackalloc int[RoleSequence.MaxDynamic];
+        Span<int> resolved = stackalloc int[RoleSequence.MaxDynamic];
+        byte[] previous = [.. Enumerable.Range(0, RoleLabels.Count).Select(l => (byte)l), RoleSequence.NoLabel];
+        int known = 0;
+
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            foreach (byte y1 in previous)
+            {
+                int n = table.KnownRows(features[..sequence.LabelFeatures(i, y1, features)], expected);
+                Assert.Equal(expected[..n].ToArray(), resolved[..rows.Label(sequence, table, i, y1, resolved)].ToArray());
+                known += n;
+                foreach (byte y2 in previous)
+                {
+                    for (int seen = 0; seen < 16; seen++)
+                    {
+                        int m = table.KnownRows(features[..RoleSequence.HistoryFeatures(y1, y2, seen, features)], expected);
+                        Assert.Equal(expected[..m].ToArray(), resolved[..rows.History(y1, y2, seen, resolved)].ToArray());
+                    }
+                }
+            }
+        }
+        Assert.True(known > 0);
+    }
+
     /// <summary>Plain perceptron weights (no averaging): enough to see the trainer correct itself.</summary>
     private sealed class Weights(int rows) : IRoleUpdate
     {
