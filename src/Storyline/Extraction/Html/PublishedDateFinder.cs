@@ -16,7 +16,7 @@ internal readonly record struct FoundDate(DateOnly Date, string Note, string? St
 /// <summary>
 /// The original publication date of a page. The evidence is asked in order of trust, as htmldate orders it: a full
 /// date in the URL path (set by the CMS when the article was first published, never rewritten by an update), the
-/// declared publication date (JSON-LD, meta), machine-readable &lt;time&gt; and &lt;abbr&gt; stamps, then dates
+/// declared publication date (meta in page order, then JSON-LD), machine-readable &lt;time&gt; and &lt;abbr&gt; stamps, then dates
 /// printed in the byline and the text. Creation/modification dates only stand in when nothing says "published";
 /// dates in comments, related-article lists and the footer belong to other texts and are read last, if at all.
 /// The note says which evidence won and which other kinds of date the page carries were passed over, and why.
