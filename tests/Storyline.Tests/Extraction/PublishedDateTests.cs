@@ -188,6 +188,30 @@ public class PublishedDateTests
     }
 
     [Fact]
+    public void The_first_published_meta_in_the_page_s_order_wins_over_json_ld()
+    {
+        var head = "<meta name=\"date\" content=\"2023-03-04\"><meta property=\"article:published_time\" content=\"2023-03-06T09:00:00+01:00\">"
+            + JsonLd("\"datePublished\":\"2023-03-08T09:00:00+01:00\"");
+
+        var m = MetadataOf(head, "");
+
+        Assert.Equal(new DateOnly(2023, 3, 4), m.Published);
+        Assert.Contains("<meta date>", m.PublishedNote);
+        Assert.Equal(new DateOnly(2023, 3, 8), Published(JsonLd("\"datePublished\":\"2023-03-08T09:00:00+01:00\""), ""));
+    }
+
+    [Fact]
+    public void A_meta_without_a_zone_takes_the_zone_of_the_json_ld_stamp_of_the_same_day()
+    {
+        var head = "<meta property=\"article:published_time\" content=\"2023-12-23T03:22:07\">" + JsonLd("\"datePublished\":\"2023-12-23T03:22:07Z\"");
+
+        var m = MetadataOf(head, "<div class=\"byline\">By Anna Smith, Dec 22, 2023, 10:22 PM EST</div>");
+
+        Assert.Equal(new DateOnly(2023, 12, 22), m.Published);
+        Assert.Contains("UTC", m.PublishedNote);
+    }
+
+    [Fact]
     public void The_note_names_the_update_that_was_passed_over()
     {
         var head = JsonLd("\"datePublished\":\"2023-05-02T08:00:00+02:00\",\"dateModified\":\"2023-05-05T08:00:00+02:00\"");

@@ -16,14 +16,14 @@ internal readonly record struct FoundDate(DateOnly Date, string Note, string? St
 /// <summary>
 /// The original publication date of a page. The evidence is asked in order of trust, as htmldate orders it: a full
 /// date in the URL path (set by the CMS when the article was first published, never rewritten by an update), the
-/// declared publication date (JSON-LD, meta), machine-readable &lt;time&gt; and &lt;abbr&gt; stamps, then dates
+/// declared publication date (meta in page order, then JSON-LD), machine-readable &lt;time&gt; and &lt;abbr&gt; stamps, then dates
 /// printed in the byline and the text. Creation/modification dates only stand in when nothing says "published";
 /// dates in comments, related-article lists and the footer belong to other texts and are read last, if at all.
 /// The note says which evidence won and which other kinds of date the page carries were passed over, and why.
 /// </summary>
 internal static partial class PublishedDateFinder
 {
-    /// <summary>Meta names of the publication date, most specific first; the first one present wins (after htmldate's list, plus Dublin Core variants).</summary>
+    /// <summary>Meta names of the publication date (after htmldate's list, plus Dublin Core variants); the first one in the page's order wins.</summary>
     private static readonly string[] PublishedMeta =
     [
         "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "article.published",
@@ -68,7 +68,7 @@ internal static partial class PublishedDateFinder
         var latest = PageDates.Tomorrow;
         var url = index.Canonical?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url") ?? uri;
         var scope = new Scope(index, Headline(index));
-        var declared = Declared(meta, articles, latest);
+        var declared = Declared(index, articles, latest);
         var modified = Modified(meta, articles, latest);
         var found = FromUrl(url, uri, latest)
             ?? LocalDay(declared ?? FromTimeElements(scope, latest), scope, meta, articles, latest)
@@ -128,8 +128,36 @@ internal static partial class PublishedDateFinder
         return null;
     }
 
-    /// <summary>The publication date the page declares: JSON-LD datePublished, then the published meta.</summary>
-    private static FoundDate? Declared(Dictionary<string, string> meta, List<JsonElement> articles, DateOnly latest)
+    /// <summary>
+    /// The publication date the page declares: the first published meta in the page's order, as htmldate reads the
+    /// head (a page that writes both usually puts the one it means first), then JSON-LD datePublished. A meta written
+    /// without a zone that names the same day as a JSON-LD stamp with one takes that stamp, so that its time zone is read.
+    /// </summary>
+    private static FoundDate? Declared(PageIndex index, List<JsonElement> articles, DateOnly latest)
+    {
+        var fromJson = FromJsonLd(articles, latest);
+        if (FromMeta(index, latest) is not { } fromMeta)
+            return fromJson;
+        if (fromJson is { Stamp: { } zoned } json && json.Date == fromMeta.Date && HasZone(zoned) && fromMeta.Stamp is { } plain && !HasZone(plain))
+            return fromMeta with { Stamp = zoned };
+        return fromMeta;
+    }
+
+    /// <summary>The first &lt;meta&gt; in the page's order whose name, property or itemprop is a publication date's and whose content parses.</summary>
+    private static FoundDate? FromMeta(PageIndex index, DateOnly latest)
+    {
+        foreach (var m in index.Metas)
+        {
+            var key = (m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop"))?.Trim().ToLowerInvariant();
+            if (key is not null && PublishedNames.Contains(key) && m.GetAttribute("content") is { } value && PageDates.Parse(value, latest) is { } d)
+                return new(d, $"<meta {key}>", value);
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> PublishedNames = [.. PublishedMeta];
+
+    private static FoundDate? FromJsonLd(List<JsonElement> articles, DateOnly latest)
     {
         foreach (var a in articles)
         {
@@ -137,13 +165,10 @@ internal static partial class PublishedDateFinder
             if (PageDates.Parse(value, latest) is { } d)
                 return new(d, "JSON-LD datePublished", value);
         }
-        foreach (var key in PublishedMeta)
-        {
-            if (meta.TryGetValue(key, out var v) && PageDates.Parse(v, latest) is { } d)
-                return new(d, $"<meta {key}>", v);
-        }
         return null;
     }
+
+    private static bool HasZone(string stamp) => UtcTime().IsMatch(stamp) || LocalTime().IsMatch(stamp);
 
     /// <summary>
     /// A stamp in UTC ("…T03:22:07Z", "+00:00") names the UTC day, which is not the outlet's own day when it was
