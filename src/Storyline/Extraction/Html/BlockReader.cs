@@ -47,6 +47,9 @@ internal sealed partial class BlockReader
 
         public Hint Hint;
 
+        /// <summary>The element is left out (<see cref="IsSkipped"/>), unless it wraps the article.</summary>
+        public bool Skipped;
+
         /// <summary>Document-order interval [Enter, Exit) of the blocks inside; Enter is -1 until the walk reads the element.</summary>
         public int Enter = -1;
         public int Exit;
@@ -60,6 +63,8 @@ internal sealed partial class BlockReader
     private static readonly ConcurrentDictionary<string, Hint> HintOfValue = new(StringComparer.Ordinal);
 
     private const int MaxCachedHints = 50_000;
+
+    private static int _cachedHints;
 
     public static BlockReader Read(IElement root)
     {
@@ -96,8 +101,10 @@ internal sealed partial class BlockReader
             {
                 if (SkippedTags.Contains(e.LocalName))
                     continue;
-                facts = new Facts { Hint = HintsOf(e) };
-                facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || e.GetAttribute("itemprop") == "articleBody";
+                var attributes = ElementAttributes.Of(e);
+                facts = new Facts { Hint = HintOf(attributes.Class) | HintOf(attributes.Id) };
+                facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || attributes.ItemProp == "articleBody";
+                facts.Skipped = IsSkipped(e.LocalName, attributes, facts.Hint);
                 _facts[e] = facts;
                 stack.Push((e, facts, parent));
                 var children = e.ChildNodes;
@@ -167,9 +174,9 @@ internal sealed partial class BlockReader
                 continue;
             }
             _facts.TryGetValue(e, out var facts);
-            if (e != root && (facts is null || (IsSkipped(e, tag, facts.Hint) && !WrapsArticle(facts))))
+            if (e != root && (facts is null || (facts.Skipped && !WrapsArticle(facts))))
                 continue;
-            facts ??= _facts[e] = new Facts();
+            facts ??= _facts[e] = new Facts { Hint = HintsOf(e) };
             if (tag == "br")
             {
                 Flush(text, ref links, blockStack, ref order);
@@ -236,19 +243,19 @@ internal sealed partial class BlockReader
 
     private bool WrapsArticle(Facts f) => f.HoldsArticle || f.Text >= _pageText * WrapperTextShare;
 
-    private static bool IsSkipped(IElement e, string tag, Hint hint)
+    private static bool IsSkipped(string tag, ElementAttributes a, Hint hint)
     {
         if (SkippedTags.Contains(tag))
             return true;
-        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true")
+        if (a.Hidden || a.AriaHidden == "true")
             return true;
-        if (e.GetAttribute("style") is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
+        if (a.Style is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
             return true;
-        if (HiddenByClass(e.GetAttribute("class")))
+        if (HiddenByClass(a.Class))
             return true;
         if (tag is "body" or "article" or "main")
             return false;
-        if (e.GetAttribute("role") is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
+        if (a.Role is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
             return true;
         return hint == Hint.Furniture;
     }
@@ -276,8 +283,8 @@ internal sealed partial class BlockReader
     private static partial Regex ResponsiveDisplay();
 
     /// <summary>What an element's class and id say it is. The hint words never span the space between two names,
-    /// so the class and the id are judged apart, each value once.</summary>
-    internal Hint HintsOf(IElement e) => HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
+    /// so the class and the id are judged apart, each value once; the elements the walk measured know theirs.</summary>
+    internal Hint HintsOf(IElement e) => _facts.TryGetValue(e, out var f) ? f.Hint : HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
 
     private static Hint HintOf(string? value)
     {
@@ -286,8 +293,13 @@ internal sealed partial class BlockReader
         if (!HintOfValue.TryGetValue(value, out var hint))
         {
             hint = (FurnitureHint().IsMatch(value) ? Hint.Furniture : Hint.None) | (ContentHint().IsMatch(value) ? Hint.Content : Hint.None);
-            if (HintOfValue.Count >= MaxCachedHints)
+            // The cache keeps its own tally: a ConcurrentDictionary counts its entries by taking every one of its
+            // locks (up to 1,024), and values seen once per page (ids) ask on every element that has one.
+            if (Interlocked.Increment(ref _cachedHints) > MaxCachedHints)
+            {
                 HintOfValue.Clear();
+                Interlocked.Exchange(ref _cachedHints, 1);
+            }
             HintOfValue[value] = hint;
         }
         return hint;
