@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -131,8 +132,13 @@ internal sealed partial class BlockReader
         _pageText = _facts.GetValueOrDefault(root)?.Text ?? 0;
     }
 
+    private static readonly SearchValues<char> AsciiWhiteSpace = SearchValues.Create(" \t\n\r\f\v");
+
     private static int CountWhiteSpace(string s)
     {
+        // Most text nodes of a page are the indentation between its tags.
+        if (!s.AsSpan().ContainsAnyExcept(AsciiWhiteSpace))
+            return s.Length;
         int n = 0;
         foreach (var c in s)
         {
@@ -221,7 +227,13 @@ internal sealed partial class BlockReader
 
     private void Flush(StringBuilder text, ref int links, List<IElement> blockStack, ref int order)
     {
-        var content = text.ToString().Trim();
+        // Trimmed in the builder, so the block's text is the one string made.
+        int start = 0, end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        var content = text.ToString(start, end - start);
         text.Clear();
         int linkChars = Math.Min(links, content.Length);
         links = 0;
@@ -267,7 +279,8 @@ internal sealed partial class BlockReader
     /// </summary>
     internal static bool HiddenByClass(string? classes)
     {
-        if (string.IsNullOrEmpty(classes))
+        // Every hiding class holds one of these, so a class list without them is answered without splitting it.
+        if (string.IsNullOrEmpty(classes) || !classes.AsSpan().ContainsAny(HidingClassParts))
             return false;
         bool hidden = false;
         foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -278,6 +291,8 @@ internal sealed partial class BlockReader
         }
         return hidden;
     }
+
+    private static readonly SearchValues<string> HidingClassParts = SearchValues.Create(["hidden", "d-none", "invisible"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(d|hidden|visible)-(xs|sm|md|lg|xl|xxl)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsiveDisplay();
