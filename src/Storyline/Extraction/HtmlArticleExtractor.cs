@@ -1,11 +1,11 @@
 using System.Text;
 using AngleSharp;
-using IAttributeObserver = AngleSharp.Dom.IAttributeObserver;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using Storyline.Documents;
 using Storyline.Extraction.Html;
 using Storyline.Ingest;
+using IAttributeObserver = AngleSharp.Dom.IAttributeObserver;
 
 namespace Storyline.Extraction;
 
