@@ -199,8 +199,11 @@ internal sealed partial class LineLabeller(PhraseLexicon lexicon)
     {
         if (s.Length > 80 || s.Words == 0)
             return false;
+        // The anchor first: one match settles it for most lines, where counting the date words reads the whole line.
+        if (!HasDateAnchor().IsMatch(s.Text))
+            return false;
         int dateWords = DateWord().Count(s.Text);
-        return dateWords >= 2 && dateWords * 2 >= s.Words && HasDateAnchor().IsMatch(s.Text);
+        return dateWords >= 2 && dateWords * 2 >= s.Words;
     }
 
     [GeneratedRegex(@"\b(\d{1,4}(st|nd|rd|th|\.)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|am|pm|gmt|utc|[ecmp][sd]t|updated|published|posted|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

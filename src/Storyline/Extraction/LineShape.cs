@@ -2,9 +2,32 @@ using System.Text.RegularExpressions;
 
 namespace Storyline.Extraction;
 
-/// <summary>The surface facts about one line of scraped text that the <see cref="LineLabeller"/> decides on.</summary>
-internal sealed partial record LineShape(string Text, int Words, bool EndsSentence, PhraseKinds Phrases)
+/// <summary>
+/// The surface facts about one line of scraped text that the <see cref="LineLabeller"/> decides on. The boilerplate
+/// phrases are looked up one kind at a time, when a rule first asks for that kind: most rules ask only of short lines,
+/// and a long paragraph would otherwise be scanned for every kind on every page.
+/// </summary>
+internal sealed partial class LineShape
 {
+    private readonly PhraseLexicon _lexicon;
+
+    /// <summary>Bits of the phrase kinds looked up so far, and of those found.</summary>
+    private int _looked, _found;
+
+    private LineShape(string text, PhraseLexicon lexicon)
+    {
+        Text = text;
+        Words = CountWords(text);
+        EndsSentence = EndsWithSentencePunctuation(text);
+        _lexicon = lexicon;
+    }
+
+    public string Text { get; }
+
+    public int Words { get; }
+
+    public bool EndsSentence { get; }
+
     /// <summary>Lines this long are paragraphs whatever their punctuation.</summary>
     public const int ParagraphCharacters = 100;
 
@@ -13,10 +36,19 @@ internal sealed partial record LineShape(string Text, int Words, bool EndsSenten
     /// <summary>A paragraph of running text, as opposed to a headline, a menu item or a button.</summary>
     public bool IsProse => Length >= ParagraphCharacters || (EndsSentence && Words >= 3);
 
-    public bool Has(PhraseKind kind) => Phrases.Has(kind);
+    public bool Has(PhraseKind kind)
+    {
+        int bit = 1 << (int)kind;
+        if ((_looked & bit) == 0)
+        {
+            if (_lexicon.Has(Text, kind))
+                _found |= bit;
+            _looked |= bit;
+        }
+        return (_found & bit) != 0;
+    }
 
-    public static LineShape Of(string text, PhraseLexicon lexicon) =>
-        new(text, CountWords(text), EndsWithSentencePunctuation(text), lexicon.Match(text));
+    public static LineShape Of(string text, PhraseLexicon lexicon) => new(text, lexicon);
 
     public static int CountWords(ReadOnlySpan<char> text)
     {
@@ -44,7 +76,9 @@ internal sealed partial record LineShape(string Text, int Words, bool EndsSenten
     private static bool IsClosingQuote(char c) => c is '"' or '\'' or '’' or '”' or '»' or '“';
 
     /// <summary>First-person plural outside quotation marks: the outlet speaking to its readers ("our work", "we need").</summary>
-    public bool SpeaksAsWe => FirstPersonPlural().IsMatch(QuotedText().Replace(Text, " "));
+    // Blanking the quotations can only remove matches (a space in place of a quotation joins no words and puts no
+    // word next to a letter), so a line without any such word is answered without the replacement.
+    public bool SpeaksAsWe => FirstPersonPlural().IsMatch(Text) && FirstPersonPlural().IsMatch(QuotedText().Replace(Text, " "));
 
     /// <summary>The line ends in a photo credit: a domain or a credit phrase after the last sentence.</summary>
     public bool EndsWithCredit

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -47,6 +48,9 @@ internal sealed partial class BlockReader
 
         public Hint Hint;
 
+        /// <summary>The element is left out (<see cref="IsSkipped"/>), unless it wraps the article.</summary>
+        public bool Skipped;
+
         /// <summary>Document-order interval [Enter, Exit) of the blocks inside; Enter is -1 until the walk reads the element.</summary>
         public int Enter = -1;
         public int Exit;
@@ -60,6 +64,8 @@ internal sealed partial class BlockReader
     private static readonly ConcurrentDictionary<string, Hint> HintOfValue = new(StringComparer.Ordinal);
 
     private const int MaxCachedHints = 50_000;
+
+    private static int _cachedHints;
 
     public static BlockReader Read(IElement root)
     {
@@ -96,8 +102,10 @@ internal sealed partial class BlockReader
             {
                 if (SkippedTags.Contains(e.LocalName))
                     continue;
-                facts = new Facts { Hint = HintsOf(e) };
-                facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || e.GetAttribute("itemprop") == "articleBody";
+                var attributes = ElementAttributes.Of(e);
+                facts = new Facts { Hint = HintOf(attributes.Class) | HintOf(attributes.Id) };
+                facts.HoldsArticle = e.LocalName == "article" || (facts.Hint & Hint.Content) != 0 || attributes.ItemProp == "articleBody";
+                facts.Skipped = IsSkipped(e.LocalName, attributes, facts.Hint);
                 _facts[e] = facts;
                 stack.Push((e, facts, parent));
                 var children = e.ChildNodes;
@@ -124,8 +132,13 @@ internal sealed partial class BlockReader
         _pageText = _facts.GetValueOrDefault(root)?.Text ?? 0;
     }
 
+    private static readonly SearchValues<char> AsciiWhiteSpace = SearchValues.Create(" \t\n\r\f\v");
+
     private static int CountWhiteSpace(string s)
     {
+        // Most text nodes of a page are the indentation between its tags.
+        if (!s.AsSpan().ContainsAnyExcept(AsciiWhiteSpace))
+            return s.Length;
         int n = 0;
         foreach (var c in s)
         {
@@ -167,9 +180,9 @@ internal sealed partial class BlockReader
                 continue;
             }
             _facts.TryGetValue(e, out var facts);
-            if (e != root && (facts is null || (IsSkipped(e, tag, facts.Hint) && !WrapsArticle(facts))))
+            if (e != root && (facts is null || (facts.Skipped && !WrapsArticle(facts))))
                 continue;
-            facts ??= _facts[e] = new Facts();
+            facts ??= _facts[e] = new Facts { Hint = HintsOf(e) };
             if (tag == "br")
             {
                 Flush(text, ref links, blockStack, ref order);
@@ -214,7 +227,13 @@ internal sealed partial class BlockReader
 
     private void Flush(StringBuilder text, ref int links, List<IElement> blockStack, ref int order)
     {
-        var content = text.ToString().Trim();
+        // Trimmed in the builder, so the block's text is the one string made.
+        int start = 0, end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        var content = text.ToString(start, end - start);
         text.Clear();
         int linkChars = Math.Min(links, content.Length);
         links = 0;
@@ -236,19 +255,19 @@ internal sealed partial class BlockReader
 
     private bool WrapsArticle(Facts f) => f.HoldsArticle || f.Text >= _pageText * WrapperTextShare;
 
-    private static bool IsSkipped(IElement e, string tag, Hint hint)
+    private static bool IsSkipped(string tag, ElementAttributes a, Hint hint)
     {
         if (SkippedTags.Contains(tag))
             return true;
-        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true")
+        if (a.Hidden || a.AriaHidden == "true")
             return true;
-        if (e.GetAttribute("style") is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
+        if (a.Style is { } style && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style))
             return true;
-        if (HiddenByClass(e.GetAttribute("class")))
+        if (HiddenByClass(a.Class))
             return true;
         if (tag is "body" or "article" or "main")
             return false;
-        if (e.GetAttribute("role") is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
+        if (a.Role is "navigation" or "complementary" or "contentinfo" or "banner" or "dialog" or "alert")
             return true;
         return hint == Hint.Furniture;
     }
@@ -260,7 +279,8 @@ internal sealed partial class BlockReader
     /// </summary>
     internal static bool HiddenByClass(string? classes)
     {
-        if (string.IsNullOrEmpty(classes))
+        // Every hiding class holds one of these, so a class list without them is answered without splitting it.
+        if (string.IsNullOrEmpty(classes) || !classes.AsSpan().ContainsAny(HidingClassParts))
             return false;
         bool hidden = false;
         foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -272,12 +292,14 @@ internal sealed partial class BlockReader
         return hidden;
     }
 
+    private static readonly SearchValues<string> HidingClassParts = SearchValues.Create(["hidden", "d-none", "invisible"], StringComparison.Ordinal);
+
     [GeneratedRegex(@"^(d|hidden|visible)-(xs|sm|md|lg|xl|xxl)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsiveDisplay();
 
     /// <summary>What an element's class and id say it is. The hint words never span the space between two names,
-    /// so the class and the id are judged apart, each value once.</summary>
-    internal Hint HintsOf(IElement e) => HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
+    /// so the class and the id are judged apart, each value once; the elements the walk measured know theirs.</summary>
+    internal Hint HintsOf(IElement e) => _facts.TryGetValue(e, out var f) ? f.Hint : HintOf(e.GetAttribute("class")) | HintOf(e.GetAttribute("id"));
 
     private static Hint HintOf(string? value)
     {
@@ -286,8 +308,13 @@ internal sealed partial class BlockReader
         if (!HintOfValue.TryGetValue(value, out var hint))
         {
             hint = (FurnitureHint().IsMatch(value) ? Hint.Furniture : Hint.None) | (ContentHint().IsMatch(value) ? Hint.Content : Hint.None);
-            if (HintOfValue.Count >= MaxCachedHints)
+            // The cache keeps its own tally: a ConcurrentDictionary counts its entries by taking every one of its
+            // locks (up to 1,024), and values seen once per page (ids) ask on every element that has one.
+            if (Interlocked.Increment(ref _cachedHints) > MaxCachedHints)
+            {
                 HintOfValue.Clear();
+                Interlocked.Exchange(ref _cachedHints, 1);
+            }
             HintOfValue[value] = hint;
         }
         return hint;

@@ -208,11 +208,12 @@ internal static class ContentFinder
             return false;
         if (shape.Has(PhraseKind.Ui) || shape.Has(PhraseKind.Gallery))
             return false;
-        if (shape.Has(PhraseKind.Related) && shape.Words <= MaxFurnitureWords)
+        // The cheap tests before the phrase lookups: each test is pure, so the order changes the time, not the answer.
+        if (shape.Words <= MaxFurnitureWords && shape.Has(PhraseKind.Related))
             return false;
-        if (shape.Has(PhraseKind.Pitch) && (shape.Length < 2 * LineShape.ParagraphCharacters || shape.SpeaksAsWe))
+        if ((shape.Length < 2 * LineShape.ParagraphCharacters || shape.SpeaksAsWe) && shape.Has(PhraseKind.Pitch))
             return false;
-        if (shape.Has(PhraseKind.Credit) && shape.Length <= 80 && !shape.EndsSentence)
+        if (shape.Length <= 80 && !shape.EndsSentence && shape.Has(PhraseKind.Credit))
             return false;
         return true;
     }

@@ -98,14 +98,14 @@ internal sealed class PageIndex
                 Times.Add(e);
                 break;
         }
-        var itemprop = e.GetAttribute("itemprop");
+        var attributes = ElementAttributes.Of(e);
+        var itemprop = attributes.ItemProp;
         if (itemprop is not null && e.LocalName != "h1")
             Headlines.Add(e);
         if (itemprop is not null && e.LocalName != "time")
             Times.Add(e);
-        var cls = e.GetAttribute("class");
-        var id = e.GetAttribute("id");
-        bool byline = MentionsAny(cls, BylineClassWords) || Mentions(itemprop, "author") || Mentions(e.GetAttribute("rel"), "author");
+        var (cls, id) = (attributes.Class, attributes.Id);
+        bool byline = MentionsAny(cls, BylineClassWords) || Mentions(itemprop, "author") || Mentions(attributes.Rel, "author");
         if (byline || (insideByline && (e.LocalName == "a" || itemprop is not null)))
             Bylines.Add(e);
         if (MentionsAny(cls, DatelineClassWords) || Mentions(id, "date") || Mentions(id, "datum"))
