@@ -70,7 +70,8 @@ internal sealed class NerDocument
     /// <summary>Marks every gazetteer name in the sentence on its tokens, as type × BILOU position bits.</summary>
     private void MatchNames(int first, int count, NerResources resources)
     {
-        if (resources.Gazetteer.Count == 0)
+        var gazetteer = resources.GazetteerLookup;
+        if (gazetteer.Count == 0)
             return;
         int end = first + count;
         for (int i = first; i < end; i++)
@@ -79,7 +80,7 @@ internal sealed class NerDocument
             for (int n = 1; n <= NerResources.MaxNameLength && i + n <= end; n++)
             {
                 name = NerResources.ExtendName(name, _info[i + n - 1].LowerRaw);
-                if (!resources.Gazetteer.TryGetValue(name, out byte types))
+                if (!gazetteer.TryGetValue(name, out byte types))
                     continue;
                 Mark(_names, i, n, types & 0xF);
                 Mark(_lists, i, n, types >> NerResources.ListShift);
