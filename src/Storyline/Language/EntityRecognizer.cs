@@ -74,7 +74,7 @@ public sealed class EntityRecognizer
     {
         if (spans.Count == 0)
             return;
-        var document = new NerDocument(text, spans, pieces, Model.Resources);
+        var document = new NerDocument(text, spans, pieces, Model.Resources, Model.Forms);
         var labels = Model.Tag(document);
         foreach (var (first, count, type) in NerLabels.Decode(labels))
         {

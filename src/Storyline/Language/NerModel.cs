@@ -41,6 +41,19 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     /// </summary>
     private (FeatureTable Table, float[] Weights) Decoding { get; } = NonZero(rows, weights);
 
+    [ThreadStatic]
+    private static NerDocument.FormCache? t_forms;
+
+    /// <summary>The calling thread's cache of word forms for decoding with this model (see <see cref="NerDocument.FormCache"/>).</summary>
+    public NerDocument.FormCache Forms
+    {
+        get
+        {
+            var table = Decoding.Table;
+            return t_forms is { } forms && forms.Table == table ? forms : t_forms = new NerDocument.FormCache(Resources, table);
+        }
+    }
+
     /// <summary>Labels for every token of the document.</summary>
     public byte[] Tag(NerDocument document)
     {
@@ -189,23 +202,24 @@ internal static class NerDecoder
                     var (y1, y2, baseScore) = lattice.Prefix(i, p);
                     // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
                     int nd = labelRows.Of(y1, y2, dynamicRows);
-                    document.LabelWordFeatures(token, y1, features);
-                    nd += table.KnownRows(features[..NerDocument.LabelWordCount], dynamicRows[nd..]);
+                    nd += document.LabelWordRows(token, y1, table, dynamicRows[nd..]);
                     historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
                     nd += historyCount;
                     staticScores.CopyTo(scores);
                     HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
                     byte previous = i == 0 ? NerLabels.Outside : y1;
+                    var allowed = NerLabels.Following(previous, last);
                     // Scores of a locally trained model are only comparable within one step, so each step's are
                     // turned into log-probabilities (a softmax at the temperature tuned on dev) before summing.
                     float max = float.NegativeInfinity;
                     byte argmax = NerLabels.Outside;
-                    for (byte l = 0; l < NerLabels.Count; l++)
+                    if (update is not null || temperature > 0)
                     {
-                        if (!NerLabels.Allowed(previous, l) || (last && !NerLabels.CanEnd(l)))
-                            scores[l] = float.NaN;
-                        else if (scores[l] > max)
-                            (max, argmax) = (scores[l], l);
+                        foreach (byte l in allowed)
+                        {
+                            if (scores[l] > max)
+                                (max, argmax) = (scores[l], l);
+                        }
                     }
                     if (update is not null)
                     {
@@ -218,14 +232,11 @@ internal static class NerDecoder
                         update.Next();
                     }
                     // A model trained on whole sequences (temperature 0) has scores that add up across steps as they are.
-                    double logZ = temperature > 0 ? LogSumExp(scores, max, temperature) : 0;
-                    for (byte l = 0; l < NerLabels.Count; l++)
+                    double logZ = temperature > 0 ? LogSumExp(scores, allowed, max, temperature) : 0;
+                    foreach (byte l in allowed)
                     {
-                        if (!float.IsNaN(scores[l]))
-                        {
-                            double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
-                            lattice.Offer(i, baseScore + step, p, l);
-                        }
+                        double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
+                        lattice.Offer(i, baseScore + step, p, l);
                     }
                 }
             }
@@ -234,14 +245,11 @@ internal static class NerDecoder
         }
     }
 
-    private static double LogSumExp(ReadOnlySpan<float> scores, float max, float temperature)
+    private static double LogSumExp(ReadOnlySpan<float> scores, ReadOnlySpan<byte> labels, float max, float temperature)
     {
         double z = 0;
-        foreach (float x in scores)
-        {
-            if (!float.IsNaN(x))
-                z += Math.Exp((x - max) / temperature);
-        }
+        foreach (byte l in labels)
+            z += Math.Exp((scores[l] - max) / temperature);
         return Math.Log(z);
     }
 

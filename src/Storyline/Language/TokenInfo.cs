@@ -89,7 +89,7 @@ internal struct TokenInfo
     /// attribution tagger): a tagger's own templates start at <see cref="FirstOwn"/>. The numbers are part of the
     /// shipped models' hashes, so they never change.
     /// </summary>
-    private enum Shared
+    internal enum Shared
     {
         Bias = 1, Word, Lower, Shape, ShortShape,
         Prefix = 10, Suffix = 20,
