@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Storyline.Language;
 
 internal sealed partial class NerDocument
@@ -110,10 +108,11 @@ internal sealed partial class NerDocument
         return n;
     }
 
+    // Without a branch: whether the model knows a feature is a coin toss the branch predictor keeps losing.
     private static void Add(Span<int> into, ref int n, int row)
     {
-        if (row >= 0)
-            into[n++] = row;
+        into[n] = row;
+        n += row >= 0 ? 1 : 0;
     }
 
     /// <summary>
@@ -132,10 +131,7 @@ internal sealed partial class NerDocument
         var cached = _forms.LabelWordRows(_form[i], y1, _info[i]);
         int n = 0;
         foreach (int row in cached)
-        {
-            if (row >= 0)
-                rows[n++] = row;
-        }
+            Add(rows, ref n, row);
         return n;
     }
 
@@ -151,6 +147,9 @@ internal sealed partial class NerDocument
         public int[] Vector { get; } = new int[count];
         public int[] Form { get; } = new int[count];
 
+        /// <summary>How each lower-cased word is cased in the document (see the constructor).</summary>
+        public Dictionary<ulong, byte> Casing { get; } = [];
+
         public int Capacity => count;
 
         /// <summary>Zeroes the first <paramref name="n"/> entries of every array, as new arrays would be.</summary>
@@ -164,6 +163,7 @@ internal sealed partial class NerDocument
             CapsSentence.AsSpan(0, n).Clear();
             Vector.AsSpan(0, n).Clear();
             Form.AsSpan(0, n).Clear();
+            Casing.Clear();
         }
     }
 
@@ -210,6 +210,9 @@ internal sealed partial class NerDocument
 
         public NerResources Resources { get; }
 
+        /// <summary>How many forms it holds (the two sentence edges among them).</summary>
+        public int Count => _count;
+
         public FeatureTable Table { get; }
 
         /// <summary>The row of the feature every token of an all-capitals sentence has.</summary>
@@ -225,6 +228,9 @@ internal sealed partial class NerDocument
         {
             if (_arrays.Capacity < count)
                 _arrays = new TokenArrays(Math.Max(count, 2 * _arrays.Capacity));
+            // A huge document's casing map would otherwise stay that size for good.
+            if (_arrays.Casing.Count > MaxForms)
+                _arrays = new TokenArrays(_arrays.Capacity);
             _arrays.Clear(count);
             return _arrays;
         }

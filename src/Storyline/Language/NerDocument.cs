@@ -15,16 +15,17 @@ internal sealed partial class NerDocument
     private readonly WordVectors _vectors;
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly bool[] _capsSentence;
-    private readonly Dictionary<ulong, byte> _casing = [];
+    private readonly Dictionary<ulong, byte> _casing;
     private readonly StaticRows _static = new();
     private readonly FormCache? _forms;
     private readonly int[] _form;
     private readonly int _count;
 
-    /// <param name="forms">
-    /// where to find the facts and the weight rows of word forms seen before (the recogniser's decoding); without one,
-    /// every token's are worked out afresh, as training needs
-    /// </param>
+    /// <summary>
+    /// Lays out the tokens (grouped into sentences) of <c>text</c>. With <c>forms</c> (the recogniser's decoding), the
+    /// facts and weight rows of word forms seen before come from that cache; without, every token's are worked out
+    /// afresh, as training needs.
+    /// </summary>
     public NerDocument(string text, IReadOnlyList<Span> tokens, IReadOnlyList<(int First, int Count)> sentences, NerResources resources, FormCache? forms = null)
     {
         Tokens = tokens;
@@ -38,6 +39,7 @@ internal sealed partial class NerDocument
         // A document decoded with a form cache borrows the cache's per-token arrays (see FormCache.Lend), so
         // decoding allocates next to nothing per token.
         var arrays = _forms?.Lend(_count) ?? new TokenArrays(_count);
+        _casing = arrays.Casing;
         (_info, _names, _lists, _sentenceStart, _sentenceEnd, _capsSentence, _vector, _form) =
             (arrays.Info, arrays.Names, arrays.Lists, arrays.SentenceStart, arrays.SentenceEnd, arrays.CapsSentence, arrays.Vector, arrays.Form);
         _vectors = resources.Vectors;

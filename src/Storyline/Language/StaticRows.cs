@@ -43,7 +43,7 @@ internal sealed class StaticRows
         Release();
         var ids = ArrayPool<int>.Shared.Rent(Math.Max(maxPerToken, count * expectedPerToken));
         int used = 0;
-        _offsets = new int[count + 1];
+        _offsets = ArrayPool<int>.Shared.Rent(count + 1);
         Span<int> found = stackalloc int[maxPerToken];
         for (int i = 0; i < count; i++)
         {
@@ -68,7 +68,9 @@ internal sealed class StaticRows
     {
         if (_ids.Length > 0)
             ArrayPool<int>.Shared.Return(_ids);
-        _ids = [];
+        if (_offsets.Length > 0)
+            ArrayPool<int>.Shared.Return(_offsets);
+        (_ids, _offsets) = ([], []);
     }
 
     public ReadOnlySpan<int> Of(int token) => _ids.AsSpan(_offsets[token], _offsets[token + 1] - _offsets[token]);
