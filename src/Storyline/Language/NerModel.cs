@@ -179,7 +179,9 @@ internal static class NerDecoder
         var labelRows = new LabelRows(table);
         Span<ulong> features = stackalloc ulong[NerDocument.MaxDynamic];
         Span<float> staticScores = stackalloc float[NerLabels.Count];
-        Span<float> scores = stackalloc float[NerLabels.Count];
+        const int OnStack = 16;
+        Span<float> parentScores = beam <= OnStack ? stackalloc float[OnStack * NerLabels.Count] : new float[beam * NerLabels.Count];
+        Span<int> pairs = beam <= OnStack ? stackalloc int[OnStack] : new int[beam];
         Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
         Span<int> historyRows = stackalloc int[NerDocument.MaxDynamic];
         int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
@@ -200,13 +202,26 @@ internal static class NerDecoder
                 for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
                 {
                     var (y1, y2, baseScore) = lattice.Prefix(i, p);
-                    // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
-                    int nd = labelRows.Of(y1, y2, dynamicRows);
-                    nd += document.LabelWordRows(token, y1, table, dynamicRows[nd..]);
-                    historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
-                    nd += historyCount;
-                    staticScores.CopyTo(scores);
-                    HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
+                    var scores = parentScores.Slice(p * NerLabels.Count, NerLabels.Count);
+                    // Sequences that differ only before the last two labels score this token alike (the history is
+                    // the sentence's), so a second one with the same two takes the first one's scores.
+                    pairs[p] = y1 << 8 | y2;
+                    int same = update is null ? pairs[..p].IndexOf(pairs[p]) : -1;
+                    int nd = 0;
+                    if (same >= 0)
+                    {
+                        parentScores.Slice(same * NerLabels.Count, NerLabels.Count).CopyTo(scores);
+                    }
+                    else
+                    {
+                        // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
+                        nd = labelRows.Of(y1, y2, dynamicRows);
+                        nd += document.LabelWordRows(token, y1, table, dynamicRows[nd..]);
+                        historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
+                        nd += historyCount;
+                        staticScores.CopyTo(scores);
+                        HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
+                    }
                     byte previous = i == 0 ? NerLabels.Outside : y1;
                     var allowed = NerLabels.Following(previous, last);
                     // Scores of a locally trained model are only comparable within one step, so each step's are
