@@ -39,7 +39,10 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     /// float (a sum that starts at +0 never becomes −0), so leaving them out changes no label. It makes the table and
     /// the weights small enough to stay in the processor's caches, where the whole map missed them on nearly every lookup.
     /// </summary>
-    private (FeatureTable Table, float[] Weights) Decoding { get; } = NonZero(rows, weights);
+    private (FeatureTable Table, float[] Weights) Decoding => _decoding.Value;
+
+    // Built on first use: the trainer makes models it never decodes with (one without weights, as a placeholder).
+    private readonly Lazy<(FeatureTable, float[])> _decoding = new(() => NonZero(rows, weights), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [ThreadStatic]
     private static NerDocument.FormCache? t_forms;
