@@ -56,6 +56,7 @@ internal sealed class BeamLattice
     /// Offers the sequence that extends parent <paramref name="parent"/> with <paramref name="label"/>: kept if it
     /// beats the worst kept; ties keep the earlier one, so decoding is deterministic.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Offer(int i, double score, int parent, byte label)
     {
         int from = i * _beam, kept = _count[i];

@@ -15,6 +15,12 @@ public sealed class EntityRecognizer
     // line break) costs bounded memory. The prediction history, which links repeated names, spans one piece.
     private const int MaxPiece = 20_000;
 
+    [ThreadStatic]
+    private static List<Span>? t_spans;
+
+    [ThreadStatic]
+    private static List<(int First, int Count)>? t_pieces;
+
     private static readonly Lazy<EntityRecognizer> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     internal EntityRecognizer(NerModel model) => Model = model;
@@ -44,8 +50,11 @@ public sealed class EntityRecognizer
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(sentences);
         var mentions = new List<EntityMention>();
-        var spans = new List<Span>();
-        var pieces = new List<(int First, int Count)>();
+        // The piece's token spans and sentences, in lists this thread reuses (a piece is done with before the next).
+        var spans = t_spans ??= [];
+        var pieces = t_pieces ??= [];
+        spans.Clear();
+        pieces.Clear();
         int offset = 0;
         foreach (var sentence in sentences)
         {
@@ -74,7 +83,7 @@ public sealed class EntityRecognizer
     {
         if (spans.Count == 0)
             return;
-        var document = new NerDocument(text, spans, pieces, Model.Resources);
+        var document = new NerDocument(text, spans, pieces, Model.Resources, Model.Forms);
         var labels = Model.Tag(document);
         foreach (var (first, count, type) in NerLabels.Decode(labels))
         {

@@ -7,35 +7,51 @@ namespace Storyline.Language;
 /// (normalised word forms, shapes, affixes, clusters, gazetteer matches, how the word is cased elsewhere in
 /// the document). Produces the feature hashes of each token; the static ones are resolved to weight rows once.
 /// </summary>
-internal sealed class NerDocument
+internal sealed partial class NerDocument
 {
-
     private readonly TokenInfo[] _info;
     private readonly ushort[] _names, _lists;
     private readonly int[] _vector;
     private readonly WordVectors _vectors;
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly bool[] _capsSentence;
-    private readonly Dictionary<ulong, byte> _casing = [];
+    private readonly Dictionary<ulong, byte> _casing;
     private readonly StaticRows _static = new();
+    private readonly FormCache? _forms;
+    private readonly int[] _form;
+    private readonly int _count;
 
-    public NerDocument(string text, IReadOnlyList<Span> tokens, IReadOnlyList<(int First, int Count)> sentences, NerResources resources)
+    /// <summary>
+    /// Lays out the tokens (grouped into sentences) of <c>text</c>. With <c>forms</c> (the recogniser's decoding), the
+    /// facts and weight rows of word forms seen before come from that cache; without, every token's are worked out
+    /// afresh, as training needs.
+    /// </summary>
+    public NerDocument(string text, IReadOnlyList<Span> tokens, IReadOnlyList<(int First, int Count)> sentences, NerResources resources, FormCache? forms = null)
     {
         Tokens = tokens;
         Sentences = sentences;
-        _info = new TokenInfo[tokens.Count];
-        _names = new ushort[tokens.Count];
-        _lists = new ushort[tokens.Count];
-        _sentenceStart = new int[tokens.Count];
-        _sentenceEnd = new int[tokens.Count];
-        _capsSentence = new bool[tokens.Count];
-        _vector = new int[tokens.Count];
+        _count = tokens.Count;
+        if (forms is not null && forms.Resources == resources)
+        {
+            _forms = forms;
+            forms.Start();
+        }
+        // A document decoded with a form cache borrows the cache's per-token arrays (see FormCache.Lend), so
+        // decoding allocates next to nothing per token.
+        var arrays = _forms?.Lend(_count) ?? new TokenArrays(_count);
+        _casing = arrays.Casing;
+        (_info, _names, _lists, _sentenceStart, _sentenceEnd, _capsSentence, _vector, _form) =
+            (arrays.Info, arrays.Names, arrays.Lists, arrays.SentenceStart, arrays.SentenceEnd, arrays.CapsSentence, arrays.Vector, arrays.Form);
         _vectors = resources.Vectors;
         Span<char> buffer = stackalloc char[TokenInfo.BufferLength];
         for (int i = 0; i < tokens.Count; i++)
         {
-            _info[i] = TokenInfo.Of(tokens[i].SliceOf(text), buffer, resources);
-            _vector[i] = _vectors.Rows.TryGetValue(_info[i].LowerRaw, out int row) ? row : -1;
+            var token = tokens[i].SliceOf(text);
+            if (_forms is null)
+                _info[i] = TokenInfo.Of(token, buffer, resources);
+            else
+                _info[i] = _forms.Info(_form[i] = _forms.IdOf(token, buffer));
+            _vector[i] = _vectors.Count > 0 && _vectors.Rows.TryGetValue(_info[i].LowerRaw, out int row) ? row : -1;
         }
         foreach (var (first, count) in sentences)
         {
@@ -65,12 +81,13 @@ internal sealed class NerDocument
 
     public IReadOnlyList<(int First, int Count)> Sentences { get; }
 
-    public int Count => _info.Length;
+    public int Count => _count;
 
     /// <summary>Marks every gazetteer name in the sentence on its tokens, as type × BILOU position bits.</summary>
     private void MatchNames(int first, int count, NerResources resources)
     {
-        if (resources.Gazetteer.Count == 0)
+        var gazetteer = resources.GazetteerLookup;
+        if (gazetteer.Count == 0)
             return;
         int end = first + count;
         for (int i = first; i < end; i++)
@@ -79,7 +96,7 @@ internal sealed class NerDocument
             for (int n = 1; n <= NerResources.MaxNameLength && i + n <= end; n++)
             {
                 name = NerResources.ExtendName(name, _info[i + n - 1].LowerRaw);
-                if (!resources.Gazetteer.TryGetValue(name, out byte types))
+                if (!gazetteer.TryGetValue(name, out byte types))
                     continue;
                 Mark(_names, i, n, types & 0xF);
                 Mark(_lists, i, n, types >> NerResources.ListShift);
@@ -109,7 +126,13 @@ internal sealed class NerDocument
     private static ushort Bit(int type, NerLabels.Part part) => (ushort)(1 << (type * 4 + (int)part));
 
     /// <summary>Resolves every token's static features to weight rows (see <see cref="StaticRows"/>).</summary>
-    public void Resolve(FeatureTable table) => _static.Resolve(Count, table, StaticFeatures, MaxStatic, ExpectedStatic);
+    public void Resolve(FeatureTable table)
+    {
+        if (_forms is not null && _forms.Table == table)
+            _static.Resolve(Count, CachedRows, MaxStatic, ExpectedStatic);
+        else
+            _static.Resolve(Count, table, StaticFeatures, MaxStatic, ExpectedStatic);
+    }
 
     /// <summary>Returns the rows of <see cref="Resolve"/> to the pool; the document must be resolved again before decoding.</summary>
     public void Release() => _static.Release();
@@ -229,11 +252,15 @@ internal sealed class NerDocument
     /// <summary>Prefix lengths of the word-hierarchy paths read as features, as Brown-cluster prefixes are (Ratinov and Roth, 2009).</summary>
     private static ReadOnlySpan<int> PathLengths => [4, 7, 10, 14];
 
-    private ulong PathOf(int i, int length) =>
-        _info[i].HasCluster ? NerResources.PathPrefix(_info[i].Clusters, length) : FeatureHash.Missing;
+    private ulong PathOf(int i, int length) => PathOf(_info[i], length);
 
-    private ulong ClusterOf(int i, int level) =>
-        _info[i].HasCluster ? (ulong)NerResources.Unpack(_info[i].Clusters, level) + 1 : FeatureHash.Missing;
+    private ulong ClusterOf(int i, int level) => ClusterOf(_info[i], level);
+
+    private static ulong PathOf(in TokenInfo t, int length) =>
+        t.HasCluster ? NerResources.PathPrefix(t.Clusters, length) : FeatureHash.Missing;
+
+    private static ulong ClusterOf(in TokenInfo t, int level) =>
+        t.HasCluster ? (ulong)NerResources.Unpack(t.Clusters, level) + 1 : FeatureHash.Missing;
 
     /// <summary>
     /// Features of the two labels before token <paramref name="i"/> (<paramref name="y1"/>, <paramref name="y2"/>;

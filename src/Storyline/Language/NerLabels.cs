@@ -41,6 +41,15 @@ internal static class NerLabels
         return open && TypeOf(previous) == TypeOf(label);
     }
 
+    /// <summary>
+    /// The labels that may follow <paramref name="previous"/> (<see cref="Allowed"/>), and, when <paramref name="last"/>,
+    /// may also end the sentence (<see cref="CanEnd"/>), in label order: the decoder's candidates at each step.
+    /// </summary>
+    public static ReadOnlySpan<byte> Following(byte previous, bool last) => Successors[previous * 2 + (last ? 1 : 0)];
+
+    private static readonly byte[][] Successors = [.. Enumerable.Range(0, Count * 2).Select(i =>
+        Enumerable.Range(0, Count).Select(l => (byte)l).Where(l => Allowed((byte)(i / 2), l) && (i % 2 == 0 || CanEnd(l))).ToArray())];
+
     /// <summary>Whether a sentence may end after <paramref name="label"/> (no entity left open).</summary>
     public static bool CanEnd(byte label) => label == Outside || PartOf(label) is Part.Last or Part.Unit;
 

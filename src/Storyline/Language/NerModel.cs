@@ -28,17 +28,60 @@ internal sealed class NerModel(NerResources resources, Dictionary<ulong, int> ro
     /// <summary>Weights of the word vectors' dimensions (<see cref="WordVectors.Dimensions"/> rows of one per label; empty without vectors).</summary>
     public float[] Dense { get; } = dense ?? [];
 
-    /// <summary>The same map as <see cref="Rows"/>, laid out for fast lookups.</summary>
-    public FeatureTable Table { get; } = new(rows);
+    private FeatureTable? _table;
+
+    /// <summary>The same map as <see cref="Rows"/>, laid out for fast lookups (built on first use: decoding reads <see cref="Decoding"/>).</summary>
+    public FeatureTable Table => _table ??= new FeatureTable(Rows);
+
+    /// <summary>
+    /// The rows <see cref="Tag"/> decodes with: only those with a non-zero weight. Most of a trained model's features
+    /// quantise to all-zero rows (three in four of the shipped model's), and adding a zero leaves every score the same
+    /// float (a sum that starts at +0 never becomes −0), so leaving them out changes no label. It makes the table and
+    /// the weights small enough to stay in the processor's caches, where the whole map missed them on nearly every lookup.
+    /// </summary>
+    private (FeatureTable Table, float[] Weights) Decoding => _decoding.Value;
+
+    // Built on first use: the trainer makes models it never decodes with (one without weights, as a placeholder).
+    private readonly Lazy<(FeatureTable, float[])> _decoding = new(() => NonZero(rows, weights), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    [ThreadStatic]
+    private static NerDocument.FormCache? t_forms;
+
+    /// <summary>The calling thread's cache of word forms for decoding with this model (see <see cref="NerDocument.FormCache"/>).</summary>
+    public NerDocument.FormCache Forms
+    {
+        get
+        {
+            var table = Decoding.Table;
+            return t_forms is { } forms && forms.Table == table ? forms : t_forms = new NerDocument.FormCache(Resources, table);
+        }
+    }
 
     /// <summary>Labels for every token of the document.</summary>
     public byte[] Tag(NerDocument document)
     {
-        document.Resolve(Table);
+        var (table, decodeWeights) = Decoding;
+        document.Resolve(table);
         var labels = new byte[document.Count];
-        NerDecoder.Decode(document, Weights, Table, labels, default, null, NerDecoder.DefaultBeam, Temperature, Dense);
+        NerDecoder.Decode(document, decodeWeights, table, labels, default, null, NerDecoder.DefaultBeam, Temperature, Dense);
         document.Release();
         return labels;
+    }
+
+    private static (FeatureTable, float[]) NonZero(Dictionary<ulong, int> rows, float[] weights)
+    {
+        const int Labels = NerLabels.Count;
+        var kept = new Dictionary<ulong, int>();
+        var compact = new List<float>();
+        foreach (var (feature, row) in rows.OrderBy(p => p.Value))
+        {
+            var w = weights.AsSpan(row * Labels, Labels);
+            if (!w.ContainsAnyExcept(0f))
+                continue;
+            kept[feature] = kept.Count;
+            compact.AddRange(w);
+        }
+        return (new FeatureTable(kept), [.. compact]);
     }
 
     public void Save(Stream stream)
@@ -139,7 +182,9 @@ internal static class NerDecoder
         var labelRows = new LabelRows(table);
         Span<ulong> features = stackalloc ulong[NerDocument.MaxDynamic];
         Span<float> staticScores = stackalloc float[NerLabels.Count];
-        Span<float> scores = stackalloc float[NerLabels.Count];
+        const int OnStack = 16;
+        Span<float> parentScores = beam <= OnStack ? stackalloc float[OnStack * NerLabels.Count] : new float[beam * NerLabels.Count];
+        Span<int> pairs = beam <= OnStack ? stackalloc int[OnStack] : new int[beam];
         Span<int> dynamicRows = stackalloc int[NerDocument.MaxDynamic];
         Span<int> historyRows = stackalloc int[NerDocument.MaxDynamic];
         int[] rowsBuffer = update is null ? [] : new int[NerDocument.MaxStatic + NerDocument.MaxDynamic];
@@ -160,25 +205,39 @@ internal static class NerDecoder
                 for (int p = 0, parents = lattice.Parents(i); p < parents; p++)
                 {
                     var (y1, y2, baseScore) = lattice.Prefix(i, p);
-                    // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
-                    int nd = labelRows.Of(y1, y2, dynamicRows);
-                    document.LabelWordFeatures(token, y1, features);
-                    nd += table.KnownRows(features[..NerDocument.LabelWordCount], dynamicRows[nd..]);
-                    historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
-                    nd += historyCount;
-                    staticScores.CopyTo(scores);
-                    HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
+                    var scores = parentScores.Slice(p * NerLabels.Count, NerLabels.Count);
+                    // Sequences that differ only before the last two labels score this token alike (the history is
+                    // the sentence's), so a second one with the same two takes the first one's scores.
+                    pairs[p] = y1 << 8 | y2;
+                    int same = update is null ? pairs[..p].IndexOf(pairs[p]) : -1;
+                    int nd = 0;
+                    if (same >= 0)
+                    {
+                        parentScores.Slice(same * NerLabels.Count, NerLabels.Count).CopyTo(scores);
+                    }
+                    else
+                    {
+                        // Rows in the order of NerDocument.DynamicFeatures, so scores add up exactly as in training.
+                        nd = labelRows.Of(y1, y2, dynamicRows);
+                        nd += document.LabelWordRows(token, y1, table, dynamicRows[nd..]);
+                        historyRows[..historyCount].CopyTo(dynamicRows[nd..]);
+                        nd += historyCount;
+                        staticScores.CopyTo(scores);
+                        HashedWeights.AddRows(scores, weights, dynamicRows[..nd]);
+                    }
                     byte previous = i == 0 ? NerLabels.Outside : y1;
+                    var allowed = NerLabels.Following(previous, last);
                     // Scores of a locally trained model are only comparable within one step, so each step's are
                     // turned into log-probabilities (a softmax at the temperature tuned on dev) before summing.
                     float max = float.NegativeInfinity;
                     byte argmax = NerLabels.Outside;
-                    for (byte l = 0; l < NerLabels.Count; l++)
+                    if (update is not null || temperature > 0)
                     {
-                        if (!NerLabels.Allowed(previous, l) || (last && !NerLabels.CanEnd(l)))
-                            scores[l] = float.NaN;
-                        else if (scores[l] > max)
-                            (max, argmax) = (scores[l], l);
+                        foreach (byte l in allowed)
+                        {
+                            if (scores[l] > max)
+                                (max, argmax) = (scores[l], l);
+                        }
                     }
                     if (update is not null)
                     {
@@ -191,14 +250,11 @@ internal static class NerDecoder
                         update.Next();
                     }
                     // A model trained on whole sequences (temperature 0) has scores that add up across steps as they are.
-                    double logZ = temperature > 0 ? LogSumExp(scores, max, temperature) : 0;
-                    for (byte l = 0; l < NerLabels.Count; l++)
+                    double logZ = temperature > 0 ? LogSumExp(scores, allowed, max, temperature) : 0;
+                    foreach (byte l in allowed)
                     {
-                        if (!float.IsNaN(scores[l]))
-                        {
-                            double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
-                            lattice.Offer(i, baseScore + step, p, l);
-                        }
+                        double step = temperature > 0 ? (scores[l] - max) / temperature - logZ : scores[l];
+                        lattice.Offer(i, baseScore + step, p, l);
                     }
                 }
             }
@@ -207,14 +263,11 @@ internal static class NerDecoder
         }
     }
 
-    private static double LogSumExp(ReadOnlySpan<float> scores, float max, float temperature)
+    private static double LogSumExp(ReadOnlySpan<float> scores, ReadOnlySpan<byte> labels, float max, float temperature)
     {
         double z = 0;
-        foreach (float x in scores)
-        {
-            if (!float.IsNaN(x))
-                z += Math.Exp((x - max) / temperature);
-        }
+        foreach (byte l in labels)
+            z += Math.Exp((scores[l] - max) / temperature);
         return Math.Log(z);
     }
 

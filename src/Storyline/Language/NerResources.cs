@@ -24,6 +24,12 @@ internal sealed class NerResources(Dictionary<ulong, ulong> clusters, Dictionary
     /// </summary>
     public Dictionary<ulong, byte> Gazetteer { get; } = gazetteer;
 
+    /// <summary><see cref="Clusters"/> and <see cref="Gazetteer"/> laid out for the recogniser's lookups, a few every token.</summary>
+    public HashMap<ulong> ClusterLookup { get; } = new(clusters);
+
+    /// <inheritdoc cref="ClusterLookup"/>
+    public HashMap<byte> GazetteerLookup { get; } = new(gazetteer);
+
     /// <summary>Word vectors of the most frequent lower-cased words, read as real-valued features (none in older models).</summary>
     public WordVectors Vectors { get; } = vectors ?? WordVectors.None;
 

@@ -63,7 +63,7 @@ internal struct TokenInfo
         info.AllUpper = letters > 0 && upper == letters;
         info.Word = FeatureHash.Chars(word[..length]);
         info.LowerRaw = FeatureHash.Chars(lower[..length]);
-        info.HasCluster = resources.Clusters.TryGetValue(info.LowerRaw, out info.Clusters);
+        info.HasCluster = resources.ClusterLookup.TryGetValue(info.LowerRaw, out info.Clusters);
         for (int k = 0; k < Affixes; k++)
         {
             // Affixes of short words are the word itself, which the Lower feature already says.
@@ -89,7 +89,7 @@ internal struct TokenInfo
     /// attribution tagger): a tagger's own templates start at <see cref="FirstOwn"/>. The numbers are part of the
     /// shipped models' hashes, so they never change.
     /// </summary>
-    private enum Shared
+    internal enum Shared
     {
         Bias = 1, Word, Lower, Shape, ShortShape,
         Prefix = 10, Suffix = 20,
