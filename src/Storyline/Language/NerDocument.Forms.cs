@@ -332,41 +332,29 @@ internal sealed partial class NerDocument
             var rows = _rows.AsSpan(id * Slots, Slots);
             rows.Fill(-1);
             rows[WordCount] = 0;
+            // The start edge is what the first word of a sentence reads as its previous tokens, the end edge what
+            // the last word reads as its next ones: the same features, on opposite sides.
+            var (lower, shape, cluster, path, suffix, slot) = edge == FeatureHash.SequenceStart
+                ? (TokenInfo.Shared.LowerPrev, TokenInfo.Shared.ShapePrev, Template.ClusterPrev, Template.PathPrev, Template.SuffixPrev, LowerPrev)
+                : (TokenInfo.Shared.LowerNext, TokenInfo.Shared.ShapeNext, Template.ClusterNext, Template.PathNext, Template.SuffixNext, LowerNext);
+            var (lower2, cluster2, slot2) = edge == FeatureHash.SequenceStart
+                ? (TokenInfo.Shared.LowerPrev2, Template.ClusterPrev2, LowerPrev2)
+                : (TokenInfo.Shared.LowerNext2, Template.ClusterNext2, LowerNext2);
             Span<ulong> f = stackalloc ulong[Slots];
-            Span<int> found = stackalloc int[Slots];
             int n = 0;
-            if (edge == FeatureHash.SequenceStart)
-            {
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.LowerPrev, edge);
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.ShapePrev, edge);
-                for (int level = 0; level < NerResources.ClusterLevels; level++)
-                    f[n++] = FeatureHash.Of((int)Template.ClusterPrev + level, edge);
-                for (int k = 0; k < 2; k++)
-                    f[n++] = FeatureHash.Of((int)Template.PathPrev + k, edge);
-                f[n++] = FeatureHash.Of((int)Template.SuffixPrev, edge);
-                Table.Lookup(f[..n], rows.Slice(LowerPrev, n));
-                n = 0;
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.LowerPrev2, edge);
-                for (int level = 1; level < NerResources.ClusterLevels; level++)
-                    f[n++] = FeatureHash.Of((int)Template.ClusterPrev2 + level, edge);
-                Table.Lookup(f[..n], rows.Slice(LowerPrev2, n));
-            }
-            else
-            {
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.LowerNext, edge);
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.ShapeNext, edge);
-                for (int level = 0; level < NerResources.ClusterLevels; level++)
-                    f[n++] = FeatureHash.Of((int)Template.ClusterNext + level, edge);
-                for (int k = 0; k < 2; k++)
-                    f[n++] = FeatureHash.Of((int)Template.PathNext + k, edge);
-                f[n++] = FeatureHash.Of((int)Template.SuffixNext, edge);
-                Table.Lookup(f[..n], rows.Slice(LowerNext, n));
-                n = 0;
-                f[n++] = FeatureHash.Of((int)TokenInfo.Shared.LowerNext2, edge);
-                for (int level = 1; level < NerResources.ClusterLevels; level++)
-                    f[n++] = FeatureHash.Of((int)Template.ClusterNext2 + level, edge);
-                Table.Lookup(f[..n], rows.Slice(LowerNext2, n));
-            }
+            f[n++] = FeatureHash.Of((int)lower, edge);
+            f[n++] = FeatureHash.Of((int)shape, edge);
+            for (int level = 0; level < NerResources.ClusterLevels; level++)
+                f[n++] = FeatureHash.Of((int)cluster + level, edge);
+            for (int k = 0; k < 2; k++)
+                f[n++] = FeatureHash.Of((int)path + k, edge);
+            f[n++] = FeatureHash.Of((int)suffix, edge);
+            Table.Lookup(f[..n], rows.Slice(slot, n));
+            n = 0;
+            f[n++] = FeatureHash.Of((int)lower2, edge);
+            for (int level = 1; level < NerResources.ClusterLevels; level++)
+                f[n++] = FeatureHash.Of((int)cluster2 + level, edge);
+            Table.Lookup(f[..n], rows.Slice(slot2, n));
         }
 
         private int Grow()
