@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using Storyline.Language;
 
@@ -137,7 +135,6 @@ internal static class RoleDecoder
         private readonly int _beam = Math.Clamp(beam, 1, MaxBeam);
         private readonly Lattice _lattice = Lattice.For(sequence.Count, Math.Clamp(beam, 1, MaxBeam));
         private readonly RoleLabelRows _labelRows = RoleLabelRows.For(table);
-        private readonly int _rowCount = weights.Length / RoleLabels.Count;
 
         public bool Run(Span<byte> labels, Span<float> probabilities, float temperature, ReadOnlySpan<byte> gold, IRoleUpdate? update)
         {
@@ -162,7 +159,7 @@ internal static class RoleDecoder
             {
                 bool starts = sequence.StartsSentence(i);
                 staticScores.Clear();
-                AddRows(staticScores, weights, sequence.StaticIds(i));
+                HashedWeights.AddRows(staticScores, weights, sequence.StaticIds(i));
                 int at = i * _beam, kept = 0, histories = 0, labelsScored = 0;
                 int parents = i == 0 ? 1 : _lattice.Count[i - 1];
                 LookUpLabelWords(i, parents, wordRows);
@@ -187,11 +184,11 @@ internal static class RoleDecoder
                         {
                             labelsScored |= 1 << y;
                             staticScores.CopyTo(byLabel);
-                            AddRows(byLabel, weights, dynamicRows[..LabelRows(i, y1, wordRows, dynamicRows)]);
+                            HashedWeights.AddRows(byLabel, weights, dynamicRows[..LabelRows(i, y1, wordRows, dynamicRows)]);
                         }
                         var computed = historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count);
                         byLabel.CopyTo(computed);
-                        AddRows(computed, weights, dynamicRows[..HistoryRows(y1, y2, seen, dynamicRows)]);
+                        HashedWeights.AddRows(computed, weights, dynamicRows[..HistoryRows(y1, y2, seen, dynamicRows)]);
                     }
                     historyScores.Slice(h * RoleLabels.Count, RoleLabels.Count).CopyTo(scores);
                     byte previous = i > 0 ? y1 : RoleLabels.Outside;
@@ -349,28 +346,6 @@ internal static class RoleDecoder
         {
             Span<ulong> features = stackalloc ulong[RoleSequence.MaxDynamic];
             return table.KnownRows(features[..sequence.DynamicFeatures(i, y1, y2, seen, features)], rows);
-        }
-
-        /// <summary>
-        /// Adds the weight rows to the 7 scores, as <see cref="HashedWeights.AddRows"/> does but two overlapping
-        /// 4-wide loads a row (labels 0–3 and 3–6) instead of one and three single ones. Each label still adds the rows
-        /// in the same order, so every score is the same float; label 3 is summed twice, alike.
-        /// </summary>
-        private void AddRows(Span<float> scores, float[] weights, ReadOnlySpan<int> rows)
-        {
-            const int Labels = RoleLabels.Count;
-            var low = Vector128.Create((ReadOnlySpan<float>)scores[..4]);
-            var high = Vector128.Create((ReadOnlySpan<float>)scores[(Labels - 4)..Labels]);
-            ref float first = ref MemoryMarshal.GetArrayDataReference(weights);
-            foreach (int row in rows)
-            {
-                if ((uint)row >= (uint)_rowCount)
-                    throw new ArgumentOutOfRangeException(nameof(rows), row, "no such weight row");
-                low += Vector128.LoadUnsafe(ref first, (nuint)(row * Labels));
-                high += Vector128.LoadUnsafe(ref first, (nuint)(row * Labels + Labels - 4));
-            }
-            low.CopyTo(scores);
-            high.CopyTo(scores[(Labels - 4)..]);
         }
 
         /// <summary>Inserts a candidate into token <c>at</c>'s best-first slots if it beats the worst; ties keep the earlier one, so decoding is deterministic.</summary>
